@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Strata.Cli.Commands;
+using Strata.Cli.Infrastructure;
+
+namespace Strata.Cli;
+
+/// <summary>
+/// Assembles the <c>strata</c> command tree and runs it. Writers are injected so tests run the CLI in
+/// process; parse errors exit with 2 (bad usage) as the CLI contract says, not System.CommandLine's 1.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Strata: validate, plan and deploy CloudFormation templates")
+        {
+            ValidateCommand.Create(context),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool? isTerminal = null, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error, isTerminal ?? !Console.IsOutputRedirected);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync("strata: " + parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'strata --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync("strata: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("strata: cancelled");
+            return ExitCodes.Failed;
+        }
+    }
+}

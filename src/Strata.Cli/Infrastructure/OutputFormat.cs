@@ -1,0 +1,8 @@
+namespace Strata.Cli.Infrastructure;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+}

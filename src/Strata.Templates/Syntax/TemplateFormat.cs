@@ -1,0 +1,7 @@
+namespace Strata.Templates.Syntax;
+
+public enum TemplateFormat
+{
+    Json,
+    Yaml,
+}

@@ -1,0 +1,72 @@
+using Strata.Templates.Syntax;
+
+namespace Strata.Templates.Tests.Syntax;
+
+public class JsonParsingTests
+{
+    [Fact]
+    public void ParseText_Json_KeepsTypesAndNumberText()
+    {
+        var doc = TemplateParser.ParseText("""{"A": "x", "B": 0.10, "C": true, "D": null, "E": [1]}""", "t.json");
+        Assert.Empty(doc.Diagnostics);
+        Assert.Equal(TemplateFormat.Json, doc.Format);
+        var root = Assert.IsType<MappingNode>(doc.Root);
+        Assert.Equal(ScalarType.String, ((ScalarNode)root["A"]!).Type);
+        Assert.Equal("0.10", ((ScalarNode)root["B"]!).Text);
+        Assert.Equal(ScalarType.Boolean, ((ScalarNode)root["C"]!).Type);
+        Assert.True(((ScalarNode)root["D"]!).IsNull);
+        Assert.Single(((SequenceNode)root["E"]!).Items);
+    }
+
+    [Fact]
+    public void ParseText_JsonPositions_CountCharactersNotBytes()
+    {
+        var doc = TemplateParser.ParseText("{\n  \"é\": \"ü\",\n  \"B\": 1\n}", "t.json");
+        var root = Assert.IsType<MappingNode>(doc.Root);
+        Assert.Equal(new SourceLocation(2, 8), root["é"]!.Location);
+        Assert.Equal(new SourceLocation(3, 3), root.GetEntry("B")!.KeyLocation);
+    }
+
+    [Fact]
+    public void ParseText_JsonDuplicateKey_Reported()
+    {
+        var doc = TemplateParser.ParseText("{\"A\": 1,\n \"A\": 2}", "t.json");
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.Contains("Duplicate key 'A'", d.Message);
+        Assert.Equal(2, d.Location.Line);
+    }
+
+    [Fact]
+    public void ParseText_MalformedJson_ReportsLineAndColumn()
+    {
+        var doc = TemplateParser.ParseText("{\n  \"A\": 1,\n  \"B\" 2\n}", "t.json");
+        var d = Assert.Single(doc.Diagnostics);
+        Assert.StartsWith("Invalid JSON", d.Message);
+        Assert.Equal(3, d.Location.Line);
+        Assert.DoesNotContain("LineNumber", d.Message);
+    }
+
+    [Fact]
+    public void ParseText_JsonNestedTenThousandLevels_ReportsDepth()
+    {
+        var doc = TemplateParser.ParseText(new string('[', 10_000) + new string(']', 10_000), "deep.json");
+        Assert.Contains("deeper than", Assert.Single(doc.Diagnostics).Message);
+        Assert.Null(doc.Root);
+    }
+
+    [Fact]
+    public void ParseText_JsonWithYamlExtension_ReadAsYaml()
+    {
+        var doc = TemplateParser.ParseText("{\"A\": !Ref B}", "t.yaml");
+        Assert.Equal(TemplateFormat.Yaml, doc.Format);
+        Assert.Empty(doc.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_Utf8Bom_IsIgnored()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat("{\"A\": 1}"u8.ToArray()).ToArray();
+        var doc = TemplateParser.Parse(bytes, "t.json");
+        Assert.Empty(doc.Diagnostics);
+    }
+}
