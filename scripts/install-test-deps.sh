@@ -14,5 +14,5 @@ fi
 # The spec round-trip test reads the pinned npm package; install it if absent (npm registry is reachable).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -f "$root/tools/spec/package.json" ] && [ ! -d "$root/tools/spec/node_modules/@aws-cdk/aws-service-spec" ]; then
-  (cd "$root/tools/spec" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi) >&2
+  (cd "$root/tools/spec" && if [ -f package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund --silent; else npm install --ignore-scripts --no-audit --no-fund --silent; fi) >&2
 fi

@@ -15,6 +15,13 @@ public static class CliApp
         var root = new RootCommand("Strata: validate, plan and deploy CloudFormation templates")
         {
             ValidateCommand.Create(context),
+            PlanCommand.Create(context),
+            UpCommand.Create(context),
+            DownCommand.Create(context),
+            LsCommand.Create(context),
+            EventsCommand.Create(context),
+            OutputsCommand.Create(context),
+            ResourcesCommand.Create(context),
         };
         return root;
     }

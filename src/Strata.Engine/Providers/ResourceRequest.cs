@@ -33,4 +33,7 @@ public sealed record ResourceRequest
     public JsonObject? Metadata { get; init; }
 
     public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Delete: the resource's DeletionPolicy / UpdateReplacePolicy is <c>Snapshot</c> — keep a snapshot of its data first.</summary>
+    public bool Snapshot { get; init; }
 }

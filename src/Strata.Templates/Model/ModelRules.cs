@@ -27,6 +27,9 @@ public static class ModelRules
     /// <summary>A parameter declaration has the wrong shape (not a mapping, no Type, a constraint of the wrong type).</summary>
     public const string ParameterStructure = "E2001";
 
+    /// <summary>A parameter's Type is not one CloudFormation accepts.</summary>
+    public const string UnsupportedParameterType = "E2002";
+
     /// <summary>A resource declaration has the wrong shape (not a mapping, no Type, Properties not a mapping...).</summary>
     public const string ResourceStructure = "E3001";
 
@@ -35,6 +38,9 @@ public static class ModelRules
 
     /// <summary>An output has the wrong shape (not a mapping, no Value, Export without Name).</summary>
     public const string OutputStructure = "E6001";
+
+    /// <summary>An output lacks its Value.</summary>
+    public const string OutputMissingValue = "E6002";
 
     /// <summary>A mapping is not a two-level mapping of mappings.</summary>
     public const string MappingStructure = "E7001";

@@ -99,6 +99,13 @@ public sealed record TagTypeSpec : TypeSpec
 {
     public static TagTypeSpec Instance { get; } = new();
 
+    /// <summary>The tag object's shape, for validating it like any structured type.</summary>
+    public static IReadOnlyDictionary<string, PropertySpec> Properties { get; } = new Dictionary<string, PropertySpec>(StringComparer.Ordinal)
+    {
+        ["Key"] = new("Key", String, String, required: true, Replacement.Mutable, deprecated: false),
+        ["Value"] = new("Value", String, String, required: true, Replacement.Mutable, deprecated: false),
+    }.AsReadOnly();
+
     private TagTypeSpec()
     {
     }

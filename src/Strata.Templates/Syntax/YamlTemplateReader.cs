@@ -19,6 +19,7 @@ internal sealed class YamlTemplateReader
     private readonly Dictionary<string, TemplateNode> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _stack = new();
     private int _nodes;
+    private SourceLocation _lastLocation = new(1, 1);
 
     public YamlTemplateReader(string text, ParserLimits limits)
     {
@@ -41,6 +42,12 @@ internal sealed class YamlTemplateReader
         {
             return (null, _diagnostics);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these (instead of YamlException) on some malformed input.
+            _diagnostics.Add(Diagnostic.Error(SyntaxRules.ParseError, "Invalid YAML: the text could not be scanned after this point", null, _lastLocation));
+            return (null, _diagnostics);
+        }
     }
 
     private TemplateNode? ReadDocument()
@@ -52,6 +59,7 @@ internal sealed class YamlTemplateReader
         {
             var ev = parser.Current!;
             var location = new SourceLocation((int)ev.Start.Line, (int)ev.Start.Column);
+            _lastLocation = location;
             TemplateNode? completed = null;
             string? anchor = null;
             switch (ev)

@@ -25,7 +25,7 @@ public sealed class StringValue : Value
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
 
-    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(Text, ValueJson.StringOptions);
+    public override string ToString() => System.Text.Json.Nodes.JsonValue.Create(Text).ToJsonString(ValueJson.StringOptions);
 }
 
 /// <summary>A number, keeping the text as written (<c>0.10</c> stays <c>0.10</c>).</summary>

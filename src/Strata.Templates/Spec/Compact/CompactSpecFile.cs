@@ -82,7 +82,8 @@ internal sealed class CompactSpecFile
             var block = GetBlock(entry.Block);
             return new CompactTypeDecoder(block.Records, entry.Offset, block.Strings).ReadResource(entry.Name);
         }
-        catch (InvalidDataException error)
+        // ArgumentException: a corrupt record can repeat a property name, which the dictionaries reject.
+        catch (Exception error) when (error is InvalidDataException or ArgumentException)
         {
             throw new InvalidDataException($"resource specification: cannot decode {entry.Name}: {error.Message}", error);
         }
@@ -97,13 +98,7 @@ internal sealed class CompactSpecFile
         }
         var entry = _blockEntries[number];
         var raw = Inflate(_data.AsSpan(_blocksStart + entry.Offset, entry.CompressedLength), entry.RawLength, $"block {number}");
-        var reader = new ByteReader(raw);
-        var strings = new string[reader.ReadVarInt()];
-        for (var i = 0; i < strings.Length; i++)
-        {
-            strings[i] = reader.ReadString();
-        }
-        block = new DecodedBlock(raw.AsMemory(reader.Position), strings);
+        block = new DecodedBlock(raw);
         return Interlocked.CompareExchange(ref _blocks[number], block, null) ?? block;
     }
 
@@ -120,11 +115,4 @@ internal sealed class CompactSpecFile
     internal readonly record struct BlockEntry(int Offset, int CompressedLength, int RawLength);
 
     internal readonly record struct TypeEntry(string Name, int Block, int Offset);
-
-    private sealed class DecodedBlock(ReadOnlyMemory<byte> records, string[] strings)
-    {
-        public ReadOnlySpan<byte> Records => records.Span;
-
-        public string[] Strings { get; } = strings;
-    }
 }

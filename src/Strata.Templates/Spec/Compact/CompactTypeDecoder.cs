@@ -8,9 +8,9 @@ internal ref struct CompactTypeDecoder
     private static readonly ReadOnlyCollection<string> NoStrings = ReadOnlyCollection<string>.Empty;
 
     private ByteReader _reader;
-    private readonly string[] _strings;
+    private readonly BlockStrings _strings;
 
-    public CompactTypeDecoder(ReadOnlySpan<byte> records, int offset, string[] strings)
+    public CompactTypeDecoder(ReadOnlySpan<byte> records, int offset, BlockStrings strings)
     {
         _reader = new ByteReader(records, offset);
         _strings = strings;
@@ -145,9 +145,9 @@ internal ref struct CompactTypeDecoder
     private string ReadString()
     {
         var index = _reader.ReadVarInt();
-        if (index >= _strings.Length)
+        if (index >= _strings.Count)
         {
-            throw new InvalidDataException($"string index {index} outside the block's table of {_strings.Length}");
+            throw new InvalidDataException($"string index {index} outside the block's table of {_strings.Count}");
         }
         return _strings[index];
     }

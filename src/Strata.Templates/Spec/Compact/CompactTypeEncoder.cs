@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Strata.Templates.Spec.Compact;
 
 /// <summary>Writes one resource type as a record of a block (the inverse of <see cref="CompactTypeDecoder"/>).</summary>
@@ -140,6 +142,9 @@ internal sealed class BlockStringTable
 
     public int Count => _strings.Count;
 
+    /// <summary>Roughly what <see cref="WriteTo"/> will write, so blocks can be cut by their real size.</summary>
+    public int ApproximateByteLength { get; private set; }
+
     public int IndexOf(string value)
     {
         if (!_indexes.TryGetValue(value, out var index))
@@ -147,6 +152,7 @@ internal sealed class BlockStringTable
             index = _strings.Count;
             _indexes.Add(value, index);
             _strings.Add(value);
+            ApproximateByteLength += Encoding.UTF8.GetByteCount(value) + 2;
         }
         return index;
     }

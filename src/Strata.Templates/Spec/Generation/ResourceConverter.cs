@@ -29,8 +29,8 @@ internal sealed class ResourceConverter
         var propertyTypes = new Dictionary<string, PropertyTypeSpec>(StringComparer.Ordinal);
         foreach (var (_, typeName, definition) in _owned)
         {
-            var properties = ConvertProperties(Member(definition, "properties", $"{_context} type {typeName}"), $"{_context} type {typeName}");
-            propertyTypes.Add(typeName, new PropertyTypeSpec(typeName, properties));
+            var where = $"{_context} type {typeName}";
+            propertyTypes.Add(typeName, new PropertyTypeSpec(typeName, ConvertProperties(Member(definition, "properties", where), where)));
         }
 
         var attributes = new Dictionary<string, AttributeSpec>(StringComparer.Ordinal);

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Strata.Cli.Commands.Engine;
+using Strata.Cli.Infrastructure;
+using Strata.Engine.Model;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>
+/// <c>strata events NAME [--follow] [--format text|json] [--data DIR]</c>: the stack's events, oldest first.
+/// <c>--follow</c> keeps printing new ones (written by another process) until the stack settles.
+/// </summary>
+public static class EventsCommand
+{
+    private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create(CliContext context)
+    {
+        var name = EngineCliOptions.StackName();
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new events until the stack's operation ends" };
+        var format = EngineCliOptions.TextOrJson();
+        var data = EngineCliOptions.Data();
+        var command = new Command("events", "Show a stack's events") { name, follow, format, data };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            context, parse.GetValue(name)!, parse.GetValue(follow), CommonOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(data)!, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string stackName, bool follow, OutputFormat format, string data, CancellationToken cancellationToken)
+    {
+        using var store = EngineHost.OpenStore(data);
+        var stack = await store.GetStackAsync(stackName, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"Stack {stackName} does not exist");
+        var collected = new List<StackEvent>();
+        long last = 0;
+        try
+        {
+            while (true)
+            {
+                var batch = await store.GetEventsAsync(stack.StackId, last, cancellationToken).ConfigureAwait(false);
+                foreach (var e in batch)
+                {
+                    last = e.Sequence;
+                    if (format == OutputFormat.Json)
+                    {
+                        collected.Add(e);
+                    }
+                    else
+                    {
+                        context.Out.WriteLine(EventText.Line(e, showStack: false));
+                    }
+                }
+                context.Out.Flush();
+                var current = await store.GetStackByIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+                if (!follow || current is null || (OperationRunner.IsSettled(current.Status) && batch.Count == 0))
+                {
+                    break;
+                }
+                await Task.Delay(FollowInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (follow)
+        {
+            // Ctrl-C ends --follow; what was printed stands.
+        }
+        if (format == OutputFormat.Json)
+        {
+            EngineJson.Write(context.Out, EngineJson.Events(collected));
+        }
+        return ExitCodes.Success;
+    }
+}

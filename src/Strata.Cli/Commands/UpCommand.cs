@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Strata.Cli.Commands.Engine;
+using Strata.Cli.Infrastructure;
+using Strata.Engine.Definition;
+using Strata.Engine.Execution;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>
+/// <c>strata up FILE --stack NAME [--parameter K=V]... [--ttl 7d] [--no-rollback] [--resource-timeout 30m]
+/// [--provider sandbox|aws|cloudformation] [--max-parallel N] [--format text|json] [--data DIR]</c>.
+/// Creates the stack or updates it; Ctrl-C stops gracefully (running calls finish, then rollback).
+/// </summary>
+public static class UpCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = EngineCliOptions.TemplateFile();
+        var stack = EngineCliOptions.Stack();
+        var parameters = CommonOptions.Parameters();
+        var ttl = new Option<string?>("--ttl") { Description = "The stack's lease, e.g. 7d or 12h (recorded as its expiry)" };
+        var noRollback = new Option<bool>("--no-rollback") { Description = "On failure keep what was created instead of rolling back" };
+        var resourceTimeout = new Option<string?>("--resource-timeout") { Description = "Fail a resource operation that takes longer, e.g. 30m (default: per type)" };
+        var provider = new Option<string>("--provider") { Description = "sandbox (default), aws or cloudformation", DefaultValueFactory = _ => "sandbox" };
+        var maxParallel = new Option<int?>("--max-parallel") { Description = "At most N resource operations at once (default: no limit)" };
+        var format = EngineCliOptions.TextOrJson();
+        var data = EngineCliOptions.Data();
+        var command = new Command("up", "Create or update a stack from a template")
+        {
+            file, stack, parameters, ttl, noRollback, resourceTimeout, provider, maxParallel, format, data,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            OperationRunner.CheckProvider(parse.GetValue(provider));
+            var parallel = parse.GetValue(maxParallel);
+            if (parallel is <= 0)
+            {
+                throw new UsageException("--max-parallel must be at least 1");
+            }
+            return RunAsync(context, new UpArguments(
+                parse.GetValue(file)!,
+                parse.GetValue(stack)!,
+                ParameterArguments.Parse(parse.GetValue(parameters)!),
+                EngineCliOptions.ParseDuration(parse.GetValue(ttl), "--ttl"),
+                parse.GetValue(noRollback),
+                EngineCliOptions.ParseDuration(parse.GetValue(resourceTimeout), "--resource-timeout"),
+                parallel,
+                CommonOptions.ParseFormat(parse.GetValue(format)),
+                parse.GetValue(data)!), cancellationToken);
+        });
+        return command;
+    }
+
+    public sealed record UpArguments(
+        string File, string Stack, IReadOnlyDictionary<string, string> Parameters, TimeSpan? Ttl, bool NoRollback,
+        TimeSpan? ResourceTimeout, int? MaxParallel, OutputFormat Format, string Data);
+
+    /// <param name="stop">Cancelled on Ctrl-C: a graceful stop (then rollback), not an abort.</param>
+    public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stop)
+    {
+        var (body, path) = EngineCliOptions.ReadTemplate(args.File);
+        await using var listener = SignalListener.Start();
+        using var host = EngineHost.Open(args.Data, o => o with { SignalBaseUrl = listener.BaseUrl });
+        listener.Attach(host.Engine.Signals);
+        var template = new TemplateSource(body, path);
+        var request = new UpRequest
+        {
+            StackName = args.Stack,
+            Template = template,
+            Parameters = args.Parameters,
+            DisableRollback = args.NoRollback,
+            TimeToLive = args.Ttl,
+            ResourceTimeout = args.ResourceTimeout,
+            MaxParallel = args.MaxParallel,
+            Stop = stop,
+        };
+        return await OperationRunner.RunAsync(context, host, args.Stack, args.Format, OperationRunner.Speed(host),
+            board => Seed(board, host, args, template),
+            // The abort token stays uncancelled: a killed process is resumed from the journal by the next up.
+            () => host.Engine.UpAsync(request, CancellationToken.None)).ConfigureAwait(false);
+    }
+
+    /// <summary>Shows every resource the plan touches as pending before the first event arrives.</summary>
+    private static void Seed(ProgressBoard board, EngineHost host, UpArguments args, TemplateSource template)
+    {
+        var plan = host.Engine.PlanAsync(args.Stack, template, args.Parameters, CancellationToken.None).GetAwaiter().GetResult().Plan;
+        foreach (var change in plan?.Changes ?? [])
+        {
+            board.AddPending(args.Stack, change.LogicalId, change.Type);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Strata.Engine.Model;
+
+namespace Strata.Engine.State;
+
+public sealed partial class StateStore
+{
+    private const string ResourceColumns =
+        "record_id, stack_id, logical_id, resource_type, is_current, physical_id, status, status_reason, properties, model, " +
+        "metadata, deletion_policy, update_replace_policy, depends_on, updated_at";
+
+    /// <summary>Every resource record of the stack, current and replaced, in logical-id order.</summary>
+    public Task<IReadOnlyList<ResourceRecord>> GetResourcesAsync(string stackId, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<ResourceRecord>>(s => s.Query(
+            $"SELECT {ResourceColumns} FROM resources WHERE stack_id = @id ORDER BY logical_id, is_current DESC, record_id",
+            ReadResource, ("@id", stackId)), write: false, cancellationToken);
+
+    /// <summary>Writes a resource record and, in the same transaction, its event.</summary>
+    public Task<StackEvent?> SaveResourceAsync(ResourceRecord resource, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
+        RunAsync(s =>
+        {
+            UpsertResource(s, resource);
+            return resourceEvent is null ? null : AppendEvent(s, resource.StackId, stackName, resourceEvent);
+        }, write: true, cancellationToken);
+
+    /// <summary>Forgets a resource record (deleted, or retained and no longer managed) and appends its event.</summary>
+    public Task<StackEvent?> RemoveResourceAsync(string stackId, string recordId, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
+        RunAsync(s =>
+        {
+            s.Execute("DELETE FROM resources WHERE record_id = @id", ("@id", recordId));
+            return resourceEvent is null ? null : AppendEvent(s, stackId, stackName, resourceEvent);
+        }, write: true, cancellationToken);
+
+    private static void UpsertResource(Session s, ResourceRecord r)
+    {
+        (string, object?)[] parameters =
+        [
+            ("@rid", r.RecordId), ("@sid", r.StackId), ("@lid", r.LogicalId), ("@type", r.Type), ("@cur", r.IsCurrent ? 1 : 0),
+            ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", JsonText.Write(r.Properties)),
+            ("@model", r.Model is null ? null : JsonText.Write(r.Model)), ("@meta", r.Metadata is null ? null : JsonText.Write(r.Metadata)),
+            ("@dp", r.DeletionPolicy), ("@urp", r.UpdateReplacePolicy), ("@deps", JsonText.WriteList(r.DependsOn)),
+            ("@at", FormatTime(r.UpdatedAt)),
+        ];
+        var updated = s.Execute(
+            "UPDATE resources SET stack_id = @sid, logical_id = @lid, resource_type = @type, is_current = @cur, physical_id = @pid, " +
+            "status = @status, status_reason = @reason, properties = @props, model = @model, metadata = @meta, deletion_policy = @dp, " +
+            "update_replace_policy = @urp, depends_on = @deps, updated_at = @at WHERE record_id = @rid",
+            parameters);
+        if (updated == 0)
+        {
+            s.Execute(
+                $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
+                "@meta, @dp, @urp, @deps, @at)",
+                parameters);
+        }
+    }
+
+    private static ResourceRecord ReadResource(DbDataReader r) => new()
+    {
+        RecordId = r.GetString(0),
+        StackId = r.GetString(1),
+        LogicalId = r.GetString(2),
+        Type = r.GetString(3),
+        IsCurrent = r.GetInt64(4) != 0,
+        PhysicalId = NullableString(r, 5),
+        Status = ResourceStatuses.Parse(r.GetString(6)),
+        StatusReason = NullableString(r, 7),
+        Properties = JsonText.ReadObject(r.GetString(8)) ?? [],
+        Model = JsonText.ReadObject(NullableString(r, 9)),
+        Metadata = JsonText.ReadObject(NullableString(r, 10)),
+        DeletionPolicy = NullableString(r, 11),
+        UpdateReplacePolicy = NullableString(r, 12),
+        DependsOn = JsonText.ReadList(r.GetString(13)),
+        UpdatedAt = ParseTime(r.GetString(14)),
+    };
+}

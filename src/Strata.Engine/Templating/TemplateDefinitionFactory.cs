@@ -1,0 +1,56 @@
+using System.Text;
+using Strata.Engine.Definition;
+using Strata.Templates.Diagnostics;
+using Strata.Templates.Evaluation;
+using Strata.Templates.Syntax;
+
+namespace Strata.Engine.Templating;
+
+/// <summary>Builds <see cref="IStackDefinition"/>s with Strata.Templates: parse, resolve parameters (strictly), decide conditions, build the graph.</summary>
+public sealed class TemplateDefinitionFactory : IStackDefinitionFactory
+{
+    public static readonly TemplateDefinitionFactory Instance = new();
+
+    public DefinitionResult Create(TemplateSource template, IReadOnlyDictionary<string, string> parameters, StackIdentity identity)
+    {
+        var fileName = template.Path ?? "template";
+        var document = TemplateParser.Parse(Encoding.UTF8.GetBytes(template.Body), fileName);
+        var syntaxErrors = Errors(document.Diagnostics, fileName);
+        if (document.Root is null || syntaxErrors.Count > 0)
+        {
+            return new DefinitionResult(null, syntaxErrors.Count > 0 ? syntaxErrors : [$"{fileName}: the template is empty"]);
+        }
+        var prepared = TemplateEvaluator.Prepare(document, new EvaluationInputs
+        {
+            Parameters = parameters,
+            Pseudo = new PseudoParameters
+            {
+                Region = identity.Region,
+                AccountId = identity.AccountId,
+                StackName = identity.StackName,
+                StackId = identity.StackId,
+            },
+            ParameterOptions = ParameterResolutionOptions.Strict,
+        });
+        var errors = Errors(prepared.Diagnostics, fileName);
+        if (errors.Count > 0)
+        {
+            return new DefinitionResult(null, errors);
+        }
+        if (prepared.Resources.Count == 0)
+        {
+            return new DefinitionResult(null, [$"{fileName}: the template has no resources (or its conditions exclude them all)"]);
+        }
+        return new DefinitionResult(new TemplateStackDefinition(prepared, fileName), []);
+    }
+
+    internal static List<string> Errors(IEnumerable<Diagnostic> diagnostics, string fileName) =>
+        diagnostics.Where(d => d.Severity == Severity.Error).Select(d => Format(d, fileName)).Distinct().ToList();
+
+    internal static string Format(Diagnostic diagnostic, string fileName)
+    {
+        var where = diagnostic.Location.IsKnown ? $"{fileName}:{diagnostic.Location.Line}:{diagnostic.Location.Column}" : fileName;
+        var path = diagnostic.Path is { Length: > 0 } p ? $" ({p})" : "";
+        return $"{where}: {diagnostic.Message}{path} [{diagnostic.Rule}]";
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Strata.Engine.Definition;
+using Strata.Templates.Evaluation;
+using Strata.Templates.Values;
+
+namespace Strata.Engine.Templating;
+
+/// <summary>An <see cref="IStackDefinition"/> over a <see cref="PreparedTemplate"/>.</summary>
+internal sealed class TemplateStackDefinition : IStackDefinition
+{
+    /// <summary>CloudFormation's default ResourceSignal timeout.</summary>
+    private static readonly TimeSpan DefaultSignalTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly PreparedTemplate _prepared;
+    private readonly string _fileName;
+
+    public TemplateStackDefinition(PreparedTemplate prepared, string fileName)
+    {
+        _prepared = prepared;
+        _fileName = fileName;
+        var included = prepared.Resources.Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
+        Resources = prepared.Resources.Select(r => new ResourceDefinition
+        {
+            LogicalId = r.LogicalId,
+            Type = r.Type,
+            Dependencies = r.Dependencies.Where(included.Contains).Distinct(StringComparer.Ordinal).ToList(),
+            DeletionPolicy = r.DeletionPolicy,
+            UpdateReplacePolicy = r.UpdateReplacePolicy,
+        }).ToList();
+    }
+
+    public IReadOnlyList<ResourceDefinition> Resources { get; }
+
+    public ResolvedResource ResolveResource(string logicalId, IStackState state)
+    {
+        var resolver = new StateResolver(state);
+        var properties = _prepared.ResolveProperties(logicalId, resolver);
+        var metadata = _prepared.ResolveMetadata(logicalId, resolver);
+        var creationPolicy = _prepared.ResolveCreationPolicy(logicalId, resolver);
+
+        var errors = new List<string>();
+        errors.AddRange(TemplateDefinitionFactory.Errors(properties.Diagnostics, _fileName));
+        errors.AddRange(TemplateDefinitionFactory.Errors(metadata.Diagnostics, _fileName));
+        if (creationPolicy is not null)
+        {
+            errors.AddRange(TemplateDefinitionFactory.Errors(creationPolicy.Diagnostics, _fileName));
+        }
+
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in properties.Unknowns)
+        {
+            unknown.Add(part.Path.Length == 0 ? "*" : part.Path.Split('/')[0]);
+        }
+        var unknownSources = properties.Unknowns
+            .Select(u => $"Properties/{u.Path} waits for {u.Value.Source}")
+            .ToList();
+
+        return new ResolvedResource
+        {
+            Properties = ValueConversion.ToJson(properties.Value) as JsonObject ?? [],
+            Metadata = metadata.Value is MapValue { Count: > 0 } ? ValueConversion.ToJson(metadata.Value) as JsonObject : null,
+            SignalPolicy = SignalPolicyOf(creationPolicy, errors),
+            UnknownProperties = unknown,
+            UnknownSources = unknownSources,
+            Errors = errors,
+        };
+    }
+
+    public IReadOnlyList<Definition.ResolvedOutput> ResolveOutputs(IStackState state)
+    {
+        var resolver = new StateResolver(state);
+        return _prepared.ResolveOutputs(resolver).Select(output =>
+        {
+            var errors = TemplateDefinitionFactory.Errors(output.Value.Diagnostics, _fileName);
+            if (output.ExportName is not null)
+            {
+                errors.AddRange(TemplateDefinitionFactory.Errors(output.ExportName.Diagnostics, _fileName));
+            }
+            var value = output.Value.IsFullyKnown ? ValueConversion.ToText(output.Value.Value) : null;
+            var exportName = output.ExportName is { IsFullyKnown: true } e ? ValueConversion.ToText(e.Value) : null;
+            var error = errors.Count > 0 ? string.Join("; ", errors)
+                : value is null ? "waits for " + string.Join(", ", output.Value.Unknowns.Select(u => u.Value.Source))
+                : null;
+            return new Definition.ResolvedOutput(output.Name, value, output.Description, exportName, error);
+        }).ToList();
+    }
+
+    private static SignalPolicy? SignalPolicyOf(ResolvedValue? creationPolicy, List<string> errors)
+    {
+        if (creationPolicy?.Json is not JsonObject policy || policy["ResourceSignal"] is not JsonObject signal)
+        {
+            return null;
+        }
+        var count = 1;
+        if (signal["Count"] is { } countNode && !int.TryParse(countNode.ToString(), out count))
+        {
+            errors.Add("CreationPolicy.ResourceSignal.Count must be a number");
+            return null;
+        }
+        var timeout = DefaultSignalTimeout;
+        if (signal["Timeout"] is { } timeoutNode && !ValueConversion.TryParseDuration(timeoutNode.ToString(), out timeout))
+        {
+            errors.Add($"CreationPolicy.ResourceSignal.Timeout '{timeoutNode}' is not an ISO-8601 duration such as PT15M");
+            return null;
+        }
+        return count > 0 ? new SignalPolicy(count, timeout) : null;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Strata.Cli.Tests.Support;
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs the CLI in process (fast) or as a real child process (exit codes, streams, no stack traces).</summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, isTerminal: false);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs <c>dotnet strata.dll</c> (the build output beside the tests) in a child process.</summary>
+    public static async Task<CliResult> RunProcessAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "strata.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Strata.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Strata.sln not found");
+        }
+    }
+
+    public static string Example(string name) => Path.Combine(RepositoryRoot, "examples", name);
+}
