@@ -58,6 +58,22 @@ internal sealed class BenchArgs
             : throw new BenchUsageException($"--{name} needs a non-negative whole number, not '{text}'");
     }
 
+    /// <summary>A comma-separated list of whole numbers (<c>--conditions 50,100,200</c>); empty means none.</summary>
+    public int[] IntList(string name, int[] fallback)
+    {
+        var text = OptionalString(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        var values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new BenchUsageException($"--{name} needs comma-separated positive whole numbers, not '{text}'"))
+            .ToArray();
+    }
+
     public bool Flag(string name)
     {
         _used.Add(name);

@@ -19,8 +19,10 @@ try
 
         case "generate":
             var directory = options.String("out", "generated");
+            var mixSizes = options.IntList("resources", GeneratedTemplates.MixSizes);
+            var conditionSizes = options.IntList("conditions", GeneratedTemplates.ConditionSizes);
             options.RejectUnknown();
-            foreach (var generated in GeneratedTemplates.WriteAll(directory))
+            foreach (var generated in GeneratedTemplates.WriteAll(directory, mixSizes, conditionSizes))
             {
                 Console.WriteLine($"{generated.Path}\t{generated.Bytes} bytes\t{generated.Resources} resources\t{generated.Conditions} conditions");
             }

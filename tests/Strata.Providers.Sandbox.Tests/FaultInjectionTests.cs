@@ -120,6 +120,23 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteAsync_HangOnDelete_NeverCompletesAndResourceRemains()
+    {
+        var rules = TestCloud.Faults(new() { ["Hang"] = true, ["FailOn"] = "Delete" });
+        var created = await _test.FinishAsync(await _test.Provider.CreateAsync(TestCloud.Request("AWS::S3::Bucket", "Bucket", metadata: rules), CancellationToken.None));
+
+        var deleting = await _test.Provider.DeleteAsync(TestCloud.Request("AWS::S3::Bucket", "Bucket", metadata: rules, physicalId: created.PhysicalId), CancellationToken.None);
+        _test.Time.Advance(TimeSpan.FromHours(6));
+        var later = await _test.Provider.GetStatusAsync(deleting.RequestToken!, CancellationToken.None);
+        await _test.Provider.CancelAsync(deleting.RequestToken!, CancellationToken.None);
+        var read = await _test.Provider.ReadAsync(TestCloud.Request("AWS::S3::Bucket", "Bucket", physicalId: created.PhysicalId), CancellationToken.None);
+
+        Assert.Equal(OperationStatus.Success, created.Status);
+        Assert.Equal(OperationStatus.InProgress, later.Status);
+        Assert.Equal(OperationStatus.Success, read.Status);
+    }
+
+    [Fact]
     public async Task CancelAsync_HungCreate_FailsAndLeavesNothingBehind()
     {
         var started = await StartCreate(new() { ["Hang"] = true });

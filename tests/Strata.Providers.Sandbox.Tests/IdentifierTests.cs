@@ -209,6 +209,16 @@ public sealed class IdentifierTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_RequestWithoutRegion_UsesSettingsRegion()
+    {
+        using var test = new TestCloud(new() { Seed = 1, Speed = 1_000_000, Region = "ap-southeast-2", AccountId = "555566667777" });
+
+        var result = await test.Provider.CreateAsync(TestCloud.Request("AWS::SNS::Topic", "T", new() { ["TopicName"] = "t" }) with { Region = "" }, CancellationToken.None);
+
+        Assert.Equal("arn:aws:sns:ap-southeast-2:555566667777:t", result.PhysicalId);
+    }
+
+    [Fact]
     public async Task CreateAsync_SameSeedFreshClouds_SameIdentifiers()
     {
         using var other = new TestCloud(new() { Seed = 3, Speed = 1_000_000 });

@@ -106,14 +106,14 @@ public sealed class QuotaTests
     [Fact]
     public async Task CreateAsync_InstancesBeyondVcpuQuota_ServiceLimitExceeded()
     {
-        using var test = new TestCloud(new() { Seed = 1, Speed = 1_000_000, Quotas = new Dictionary<string, int> { ["AWS::EC2::Instance"] = 8 } });
+        using var test = new TestCloud(new() { Seed = 1, Speed = 1_000_000, Quotas = new Dictionary<string, int> { ["AWS::EC2::Instance"] = 7 } });
         await test.CreateOkAsync("AWS::EC2::Instance", "Big", new() { ["ImageId"] = "ami-1", ["InstanceType"] = "m5.xlarge" });
         await test.CreateOkAsync("AWS::EC2::Instance", "Small", new() { ["ImageId"] = "ami-1", ["InstanceType"] = "t3.micro" });
 
         var over = await test.CreateAsync("AWS::EC2::Instance", "More", new() { ["ImageId"] = "ami-1", ["InstanceType"] = "m5.large" });
 
         Assert.Equal(HandlerErrorCode.ServiceLimitExceeded, over.ErrorCode);
-        Assert.Contains("vCPU limit of 8", over.Message);
+        Assert.Contains("vCPU limit of 7", over.Message);
         Assert.Contains("Running On-Demand Standard", over.Message);
     }
 

@@ -47,7 +47,7 @@ internal sealed class TestCloud : IDisposable
         PhysicalId = physicalId,
     };
 
-    public static JsonObject Faults(JsonObject rules) => new() { ["Strata::Sandbox"] = rules };
+    public static JsonObject Faults(JsonObject rules) => new() { ["Strata::Sandbox"] = rules.DeepClone() };
 
     /// <summary>Creates and, advancing the clock, polls until the create finishes.</summary>
     public async Task<ProgressEvent> CreateAsync(string type, string logicalId, JsonObject? properties = null, JsonObject? metadata = null, string stack = Stack)

@@ -25,18 +25,18 @@ internal static class GeneratedTemplates
     /// <summary>The condition counts of the nested-conditions series (n, 2n, 4n, ... with n = 50).</summary>
     public static readonly int[] ConditionSizes = [50, 100, 200, 400, 800];
 
-    public static List<GeneratedTemplate> WriteAll(string directory)
+    public static List<GeneratedTemplate> WriteAll(string directory, IReadOnlyList<int>? mixSizes = null, IReadOnlyList<int>? conditionSizes = null)
     {
         Directory.CreateDirectory(directory);
         var written = new List<GeneratedTemplate>();
-        foreach (var size in MixSizes)
+        foreach (var size in mixSizes ?? MixSizes)
         {
             var template = ResourceMixGenerator.Generate(size);
             written.Add(Write(directory, $"mix-{size}.json", "mix", size, template, yaml: false));
             written.Add(Write(directory, $"mix-{size}.yaml", "mix", size, template, yaml: true));
         }
 
-        foreach (var size in ConditionSizes)
+        foreach (var size in conditionSizes ?? ConditionSizes)
         {
             var template = NestedConditionsGenerator.Generate(size);
             written.Add(Write(directory, $"conditions-{size}.yaml", "conditions", size, template, yaml: true));

@@ -7,9 +7,11 @@ using Strata.Templates.Syntax;
 namespace Strata.Engine.Templating;
 
 /// <summary>Builds <see cref="IStackDefinition"/>s with Strata.Templates: parse, resolve parameters (strictly), decide conditions, build the graph.</summary>
-public sealed class TemplateDefinitionFactory : IStackDefinitionFactory
+public sealed class TemplateDefinitionFactory(IReadOnlyDictionary<string, string>? templateUrlMappings = null) : IStackDefinitionFactory
 {
     public static readonly TemplateDefinitionFactory Instance = new();
+
+    private readonly IReadOnlyDictionary<string, string> _templateUrlMappings = templateUrlMappings ?? new Dictionary<string, string>();
 
     public DefinitionResult Create(TemplateSource template, IReadOnlyDictionary<string, string> parameters, StackIdentity identity)
     {
@@ -33,6 +35,13 @@ public sealed class TemplateDefinitionFactory : IStackDefinitionFactory
             ParameterOptions = ParameterResolutionOptions.Strict,
         });
         var errors = Errors(prepared.Diagnostics, fileName);
+        // Evaluating with nothing created finds what no deployment could fix (a Ref to an undeclared name, a
+        // missing mapping key) before anything is created; references to resources simply stay unknown.
+        foreach (var resource in prepared.Resources)
+        {
+            errors.AddRange(Errors(prepared.ResolveProperties(resource.LogicalId, ResourceState.None).Diagnostics, fileName));
+        }
+        errors = errors.Distinct().ToList();
         if (errors.Count > 0)
         {
             return new DefinitionResult(null, errors);
@@ -41,7 +50,7 @@ public sealed class TemplateDefinitionFactory : IStackDefinitionFactory
         {
             return new DefinitionResult(null, [$"{fileName}: the template has no resources (or its conditions exclude them all)"]);
         }
-        return new DefinitionResult(new TemplateStackDefinition(prepared, fileName), []);
+        return new DefinitionResult(new TemplateStackDefinition(prepared, fileName, template.Path, _templateUrlMappings), []);
     }
 
     internal static List<string> Errors(IEnumerable<Diagnostic> diagnostics, string fileName) =>

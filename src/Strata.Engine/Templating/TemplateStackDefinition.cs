@@ -11,13 +11,20 @@ internal sealed class TemplateStackDefinition : IStackDefinition
     /// <summary>CloudFormation's default ResourceSignal timeout.</summary>
     private static readonly TimeSpan DefaultSignalTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Added to a nested stack's properties: its template's hash, so editing the child template alone updates it.</summary>
+    public const string TemplateHashProperty = "Strata::TemplateHash";
+
     private readonly PreparedTemplate _prepared;
     private readonly string _fileName;
+    private readonly string? _path;
+    private readonly IReadOnlyDictionary<string, string> _templateUrlMappings;
 
-    public TemplateStackDefinition(PreparedTemplate prepared, string fileName)
+    public TemplateStackDefinition(PreparedTemplate prepared, string fileName, string? path, IReadOnlyDictionary<string, string> templateUrlMappings)
     {
         _prepared = prepared;
         _fileName = fileName;
+        _path = path;
+        _templateUrlMappings = templateUrlMappings;
         var included = prepared.Resources.Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
         Resources = prepared.Resources.Select(r => new ResourceDefinition
         {
@@ -55,9 +62,14 @@ internal sealed class TemplateStackDefinition : IStackDefinition
             .Select(u => $"Properties/{u.Path} waits for {u.Value.Source}")
             .ToList();
 
+        var json = ValueConversion.ToJson(properties.Value) as JsonObject ?? [];
+        if (_prepared.TryGetResource(logicalId, out var resource) && resource.Type == Native.NestedStackHandler.TypeName)
+        {
+            AddTemplateHash(json);
+        }
         return new ResolvedResource
         {
-            Properties = ValueConversion.ToJson(properties.Value) as JsonObject ?? [],
+            Properties = json,
             Metadata = metadata.Value is MapValue { Count: > 0 } ? ValueConversion.ToJson(metadata.Value) as JsonObject : null,
             SignalPolicy = SignalPolicyOf(creationPolicy, errors),
             UnknownProperties = unknown,
@@ -83,6 +95,16 @@ internal sealed class TemplateStackDefinition : IStackDefinition
                 : null;
             return new Definition.ResolvedOutput(output.Name, value, output.Description, exportName, error);
         }).ToList();
+    }
+
+    private void AddTemplateHash(JsonObject properties)
+    {
+        if (properties["TemplateURL"] is JsonValue url && url.TryGetValue<string>(out var text) &&
+            Native.TemplateLocator.TryLocate(text, _path, _templateUrlMappings, out var file, out _))
+        {
+            var hash = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file));
+            properties[TemplateHashProperty] = Convert.ToHexStringLower(hash)[..16];
+        }
     }
 
     private static SignalPolicy? SignalPolicyOf(ResolvedValue? creationPolicy, List<string> errors)

@@ -96,14 +96,18 @@ public sealed class AwsServicePipeline
         var signature = SigV4Signer.SignHeaders(signingRequest, parameters);
 
         var message = new HttpRequestMessage(request.Method, uri);
-        message.Headers.Host = host;
-        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        foreach (var (name, value) in request.Headers.Concat(signature.HeadersToAdd))
-            message.Headers.TryAddWithoutValidation(name, value);
         if (request.Body.Length > 0 || request.Method == HttpMethod.Post || request.Method == HttpMethod.Put)
         {
             message.Content = new ByteArrayContent(request.Body);
             if (request.ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        }
+        message.Headers.Host = host;
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        foreach (var (name, value) in request.Headers.Concat(signature.HeadersToAdd))
+        {
+            // .NET keeps content headers (Content-MD5, Content-Encoding, ...) on the content, not the request.
+            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content?.Headers.TryAddWithoutValidation(name, value) != true)
+                throw new ArgumentException($"Header '{name}' cannot be sent on a {request.Method} request without a body.", nameof(request));
         }
         return message;
     }

@@ -89,7 +89,9 @@ public static class PriceList
             case "AWS::EC2::NatGateway":
                 return Flat(typeName, "nat-gateway", NatGatewayHourly, "NAT gateway hour");
             case "AWS::EC2::EIP":
-                return Flat(typeName, "public-ipv4", PublicIpv4Hourly, "public IPv4 address hour, in use or idle");
+                // Since February 2024 AWS charges every public IPv4 address the same, attached or idle.
+                var inUse = Text(properties, "InstanceId") is not null || Text(properties, "NetworkInterfaceId") is not null;
+                return Flat(typeName, "public-ipv4", PublicIpv4Hourly, inUse ? "Elastic IP hour, in use" : "Elastic IP hour, idle");
             case "AWS::ElasticLoadBalancingV2::LoadBalancer":
                 return LoadBalancer(typeName, properties);
             case "AWS::ElasticLoadBalancing::LoadBalancer":

@@ -14,8 +14,10 @@ internal static class ResourceTable
         c.Execute(t, $"INSERT INTO resources ({Columns}) VALUES ($type, $id, $region, $stack, $logical, $state, $props, $model, $scope, $power, $ready, $vcpus, $created)",
             Parameters(r));
 
+    /// <summary>Writes a changed resource back (an UPDATE, so that SQLite touches only the indexes whose columns changed).</summary>
     public static void Replace(SqliteConnection c, SqliteTransaction t, ResourceRecord r) =>
-        c.Execute(t, $"INSERT OR REPLACE INTO resources ({Columns}) VALUES ($type, $id, $region, $stack, $logical, $state, $props, $model, $scope, $power, $ready, $vcpus, $created)",
+        c.Execute(t, "UPDATE resources SET region = $region, stack = $stack, logical_id = $logical, state = $state, properties = $props, model = $model, " +
+            "scope = $scope, power_state = $power, power_ready_at = $ready, vcpus = $vcpus, created_at = $created WHERE type = $type AND physical_id = $id",
             Parameters(r));
 
     public static void Delete(SqliteConnection c, SqliteTransaction t, string type, string physicalId) =>

@@ -18,6 +18,10 @@ internal sealed class SandboxDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
 
+    // Writes are serialized by the gate anyway, so one connection serves them all and keeps its prepared
+    // state; reads use pooled connections of their own and run beside it (WAL).
+    private SqliteConnection? _writer;
+
     public SandboxDatabase(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -49,7 +53,7 @@ internal sealed class SandboxDatabase : IDisposable
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var connection = Open();
+            var connection = _writer ??= OpenWriter();
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(connection, transaction);
             transaction.Commit();
@@ -63,6 +67,8 @@ internal sealed class SandboxDatabase : IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
+        _writer = null;
         // Pooled connections keep the file open; release them so the directory can be removed.
         using (var connection = new SqliteConnection(_connectionString))
         {
@@ -75,8 +81,16 @@ internal sealed class SandboxDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        return connection;
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
         using var pragma = connection.CreateCommand();
         // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commits).
+        // The busy timeout makes a write wait for another process's write instead of failing.
         pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
         pragma.ExecuteNonQuery();
         return connection;
@@ -126,6 +140,7 @@ internal sealed class SandboxDatabase : IDisposable
         CREATE INDEX IF NOT EXISTS resources_by_stack ON resources (stack, logical_id);
         CREATE INDEX IF NOT EXISTS resources_by_region ON resources (type, region, scope);
         CREATE INDEX IF NOT EXISTS resources_by_physical_id ON resources (physical_id);
+        CREATE INDEX IF NOT EXISTS resources_by_power_ready ON resources (power_ready_at) WHERE power_ready_at IS NOT NULL;
 
         CREATE TABLE IF NOT EXISTS operations (
             request_token  TEXT PRIMARY KEY,

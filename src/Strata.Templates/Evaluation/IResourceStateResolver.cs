@@ -17,6 +17,16 @@ public interface IResourceStateResolver
 
     /// <summary>The value exported under <paramref name="exportName"/> by another stack.</summary>
     bool TryGetImport(string exportName, [NotNullWhen(true)] out Value? value);
+
+    /// <summary>
+    /// <c>Fn::GetStackOutput</c>: output <paramref name="outputName"/> of stack <paramref name="stackName"/>
+    /// (in <paramref name="region"/> when given). Unknown unless implemented.
+    /// </summary>
+    bool TryGetStackOutput(string stackName, string outputName, string? region, [NotNullWhen(true)] out Value? value)
+    {
+        value = null;
+        return false;
+    }
 }
 
 /// <summary>
@@ -33,6 +43,9 @@ public sealed class ResourceState : IResourceStateResolver
     public Dictionary<string, Value> Attributes { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Value> Exports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Other stacks' outputs keyed by <c>StackName.OutputName</c>.</summary>
+    public Dictionary<string, Value> StackOutputs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Records an existing resource's physical id and attributes (strings or values).</summary>
     public ResourceState WithResource(string logicalId, string physicalId, IReadOnlyDictionary<string, Value>? attributes = null)
@@ -63,4 +76,7 @@ public sealed class ResourceState : IResourceStateResolver
 
     public bool TryGetImport(string exportName, [NotNullWhen(true)] out Value? value) =>
         Exports.TryGetValue(exportName, out value);
+
+    public bool TryGetStackOutput(string stackName, string outputName, string? region, [NotNullWhen(true)] out Value? value) =>
+        StackOutputs.TryGetValue(stackName + "." + outputName, out value);
 }

@@ -24,17 +24,25 @@ internal sealed class ParameterChecker(ParameterDecl decl, DiagnosticBag diagnos
                 var allNumbers = true;
                 foreach (var item in numbers)
                 {
-                    allNumbers &= CheckNumber(item);
+                    allNumbers &= IsNumber(item);
                 }
 
-                return allNumbers ? new ListValue(numbers.Select(n => (Value)Value.Num(n)).ToArray()) : Value.StringList(numbers);
+                if (!allNumbers)
+                {
+                    return Value.StringList(numbers);
+                }
+
+                CheckItems(numbers, text, static (checker, item) =>
+                {
+                    if (checker.IsNumber(item))
+                    {
+                        checker.CheckNumberConstraints(item);
+                    }
+                });
+                return new ListValue(numbers.Select(n => (Value)Value.Num(n)).ToArray());
             case ParameterCategory.CommaDelimitedList:
                 var items = SplitList(text);
-                foreach (var item in items)
-                {
-                    CheckString(item);
-                }
-
+                CheckItems(items, text, static (checker, item) => checker.CheckString(item));
                 return Value.StringList(items);
             case ParameterCategory.AwsSpecific:
                 CheckAws(type.ElementType!, text);
@@ -45,9 +53,9 @@ internal sealed class ParameterChecker(ParameterDecl decl, DiagnosticBag diagnos
                 foreach (var id in ids)
                 {
                     CheckAws(type.ElementType!, id);
-                    CheckString(id);
                 }
 
+                CheckItems(ids, text, static (checker, item) => checker.CheckString(item));
                 return Value.StringList(ids);
             case ParameterCategory.SsmParameterName:
                 if (text.Length == 0)
@@ -97,19 +105,61 @@ internal sealed class ParameterChecker(ParameterDecl decl, DiagnosticBag diagnos
 
     private bool CheckNumber(string text)
     {
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (!IsNumber(text))
         {
-            Report(ParameterRules.NotANumber, $"must be a number; got '{text}'");
             return false;
         }
 
+        CheckNumberConstraints(text);
+        return true;
+    }
+
+    private bool IsNumber(string text)
+    {
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return true;
+        }
+
+        Report(ParameterRules.NotANumber, $"must be a number; got '{text}'");
+        return false;
+    }
+
+    private void CheckNumberConstraints(string text)
+    {
+        var number = double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
         CheckAllowedValues(text.Trim());
         if ((decl.MinValue is { } min && number < min) || (decl.MaxValue is { } max && number > max))
         {
             Report(ParameterRules.ValueOutOfRange, $"must be {Range(decl.MinValue, decl.MaxValue)}; got {text.Trim()}");
         }
+    }
 
-        return true;
+    /// <summary>
+    /// Checks each item of a list value; when an item fails but the whole text passes (AllowedValues that
+    /// contain commas), the value is accepted — as cfn-lint does, so the same templates pass.
+    /// </summary>
+    private void CheckItems(List<string> items, string whole, Action<ParameterChecker, string> check)
+    {
+        var itemFindings = new DiagnosticBag();
+        var itemChecker = new ParameterChecker(decl, itemFindings) { _isDefault = _isDefault };
+        foreach (var item in items)
+        {
+            check(itemChecker, item);
+        }
+
+        if (itemFindings.HasErrors && items.Count > 1)
+        {
+            var wholeFindings = new DiagnosticBag();
+            var wholeChecker = new ParameterChecker(decl, wholeFindings) { _isDefault = _isDefault };
+            check(wholeChecker, whole);
+            if (!wholeFindings.HasErrors)
+            {
+                return;
+            }
+        }
+
+        diagnostics.AddRange(itemFindings.Items);
     }
 
     private void CheckString(string text)

@@ -20,6 +20,12 @@ public sealed record PseudoParameters
 
     public static readonly PseudoParameters Default = new();
 
+    /// <summary>
+    /// For checking a template before any stack exists: the region is us-east-1 (as cfn-lint assumes), but
+    /// account, stack name, stack id and notification ARNs are unknowns, so nothing is decided on placeholders.
+    /// </summary>
+    public static readonly PseudoParameters ForValidation = new() { UnknownStackIdentity = true };
+
     /// <summary>Every pseudo parameter name.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [AccountIdName, NotificationArnsName, NoValueName, PartitionName, RegionName, StackIdName, StackNameName, UrlSuffixName];
@@ -34,6 +40,9 @@ public sealed record PseudoParameters
     public string? StackId { get; init; }
 
     public IReadOnlyList<string> NotificationArns { get; init; } = [];
+
+    /// <summary>When true, AccountId, StackName, StackId and NotificationARNs evaluate to unknowns (see <see cref="ForValidation"/>).</summary>
+    public bool UnknownStackIdentity { get; init; }
 
     /// <summary><c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>...; derived from the region when not given.</summary>
     public string? Partition { get; init; }
@@ -54,6 +63,12 @@ public sealed record PseudoParameters
     /// <summary>The value of pseudo parameter <paramref name="name"/>; false when it is not one.</summary>
     public bool TryGetValue(string name, out Value value)
     {
+        if (UnknownStackIdentity && name is AccountIdName or StackIdName or StackNameName or NotificationArnsName)
+        {
+            value = new UnknownValue(name == NotificationArnsName ? ExpectedKind.List : ExpectedKind.String, name, UnknownReason.ParameterNotResolved);
+            return true;
+        }
+
         value = name switch
         {
             AccountIdName => Value.Str(AccountId),

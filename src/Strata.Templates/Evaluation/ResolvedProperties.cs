@@ -18,23 +18,33 @@ public sealed class ResolvedValue
     {
         Value = value;
         Diagnostics = diagnostics;
-        HasErrors = diagnostics.Any(d => d.Severity == Severity.Error);
+        foreach (var d in diagnostics)
+        {
+            HasErrors |= d.Severity == Severity.Error;
+        }
+
+        if (value.IsFullyKnown)
+        {
+            Unknowns = [];
+            WaitingFor = [];
+            return;
+        }
+
         var unknowns = new List<UnknownPart>();
         CollectUnknowns(value, unknowns);
         Unknowns = unknowns;
         WaitingFor = unknowns.SelectMany(u => u.Value.ResourceDependencies).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (ValueJson.TryToJsonNode(value, out var json))
-        {
-            Json = json;
-        }
     }
 
     public Value Value { get; }
 
     public bool IsFullyKnown => Value.IsFullyKnown;
 
-    /// <summary>The JSON form when fully known; null otherwise (or when the value is JSON null).</summary>
-    public JsonNode? Json { get; }
+    /// <summary>
+    /// The JSON form when fully known; null otherwise (or when the value is JSON null). Built on each
+    /// access (validation never needs it), so the caller owns the node it gets.
+    /// </summary>
+    public JsonNode? Json => ValueJson.TryToJsonNode(Value, out var json) ? json : null;
 
     /// <summary>The JSON object when the value is a fully known map (what providers take as a resource model).</summary>
     public JsonObject? JsonObject => Json as JsonObject;

@@ -167,7 +167,7 @@ public sealed class NotFunction : FunctionExpression
             Problem($"Fn::Not's item must be a condition (Condition, Fn::Equals, Fn::And, Fn::Or, Fn::Not); got {Describe(seq[0])}", seq[0]);
         }
 
-        _children = [Parse(seq[0])];
+        _children = [ParseCondition(seq[0])];
     }
 
     public override string Name => FunctionName;
@@ -213,7 +213,7 @@ public abstract class LogicalFunction : FunctionExpression
                 Problem($"{Name}'s items must be conditions (Condition, Fn::Equals, Fn::And, Fn::Or, Fn::Not); got {Describe(seq[i])}", seq[i]);
             }
 
-            _children[i] = Parse(seq[i]);
+            _children[i] = ParseCondition(seq[i]);
         }
     }
 

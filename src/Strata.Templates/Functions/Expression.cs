@@ -27,6 +27,9 @@ public abstract class Expression
     /// <summary>Parses any template node into an expression; never throws (malformed calls report at validation).</summary>
     public static Expression Parse(TemplateNode node) => ExpressionParser.Parse(node);
 
+    /// <summary>Parses a node where a condition is expected (<c>{"Condition": "Name"}</c> is then the Condition function).</summary>
+    public static Expression ParseCondition(TemplateNode node) => ExpressionParser.ParseCondition(node);
+
     /// <summary>Evaluates as far as the context allows; errors become diagnostics in the context and an error-unknown.</summary>
     public abstract Value Evaluate(EvaluationContext context);
 
@@ -48,6 +51,17 @@ public abstract class Expression
         }
     }
 
+    /// <summary>
+    /// The resources of <paramref name="template"/> this expression refers to (Ref, GetAtt, Sub
+    /// variables), sorted; with <paramref name="conditions"/>, Fn::If branches ruled out are skipped.
+    /// </summary>
+    public IReadOnlyList<string> Dependencies(Model.Template template, ConditionResults? conditions = null)
+    {
+        var collector = new DependencyCollector(template, conditions);
+        Accept(collector);
+        return [.. collector.Found];
+    }
+
     /// <summary>This expression and everything nested in it, depth-first in source order (iterative).</summary>
     public IEnumerable<Expression> DescendantsAndSelf()
     {
@@ -66,4 +80,27 @@ public abstract class Expression
     }
 
     public override string ToString() => Node.ToString();
+
+    private sealed class DependencyCollector(Model.Template template, ConditionResults? conditions) : ReferenceVisitor
+    {
+        public SortedSet<string> Found { get; } = new(StringComparer.Ordinal);
+
+        public override bool? DecidedCondition(string name) => conditions?[name];
+
+        public override void OnRef(string target, Expression at)
+        {
+            if (template.Resources.Contains(target))
+            {
+                Found.Add(target);
+            }
+        }
+
+        public override void OnGetAtt(string resource, string? attribute, Expression at)
+        {
+            if (template.Resources.Contains(resource))
+            {
+                Found.Add(resource);
+            }
+        }
+    }
 }

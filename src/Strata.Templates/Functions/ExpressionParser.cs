@@ -3,9 +3,11 @@ using Strata.Templates.Syntax;
 namespace Strata.Templates.Functions;
 
 /// <summary>
-/// Turns nodes into expressions. A single-key mapping whose key is a known function name is a call;
-/// <c>{"Condition": "Name"}</c> is a call only when its argument is a string (so an IAM policy's
-/// <c>Condition</c> block stays a map). Everything else is a literal, list or map.
+/// Turns nodes into expressions. A single-key mapping whose key is a known function name is a call.
+/// <c>{"Condition": "Name"}</c> is a call only where a condition is expected (a condition's body, the
+/// items of Fn::And/Or/Not, rule conditions and assertions — see <see cref="ParseCondition"/>) and its
+/// argument is a string, as in CloudFormation; elsewhere it is an ordinary property named Condition.
+/// Everything else is a literal, list or map.
 /// </summary>
 public static class ExpressionParser
 {
@@ -24,6 +26,7 @@ public static class ExpressionParser
         [Base64Function.FunctionName] = (c, a) => new Base64Function(c, a),
         [CidrFunction.FunctionName] = (c, a) => new CidrFunction(c, a),
         [ImportValueFunction.FunctionName] = (c, a) => new ImportValueFunction(c, a),
+        [GetStackOutputFunction.FunctionName] = (c, a) => new GetStackOutputFunction(c, a),
         [IfFunction.FunctionName] = (c, a) => new IfFunction(c, a),
         [AndFunction.FunctionName] = (c, a) => new AndFunction(c, a),
         [OrFunction.FunctionName] = (c, a) => new OrFunction(c, a),
@@ -51,7 +54,12 @@ public static class ExpressionParser
     public static bool IsFunctionCall(TemplateNode node) =>
         node is MappingNode map && map.TryGetSingleEntry(out var e) && IsCallEntry(e);
 
-    public static Expression Parse(TemplateNode node)
+    public static Expression Parse(TemplateNode node) => Parse(node, conditionContext: false);
+
+    /// <summary>Parses a node where a condition is expected, so that <c>{"Condition": "Name"}</c> is the Condition function.</summary>
+    public static Expression ParseCondition(TemplateNode node) => Parse(node, conditionContext: true);
+
+    private static Expression Parse(TemplateNode node, bool conditionContext)
     {
         switch (node)
         {
@@ -68,9 +76,15 @@ public static class ExpressionParser
             case MappingNode map:
                 if (map.TryGetSingleEntry(out var entry) && IsCallEntry(entry))
                 {
-                    return string.Equals(entry.Key, ConditionFunction.FunctionName, StringComparison.Ordinal)
-                        ? new ConditionFunction(map, entry.Value)
-                        : Functions[entry.Key](map, entry.Value);
+                    if (!string.Equals(entry.Key, ConditionFunction.FunctionName, StringComparison.Ordinal))
+                    {
+                        return Functions[entry.Key](map, entry.Value);
+                    }
+
+                    if (conditionContext)
+                    {
+                        return new ConditionFunction(map, entry.Value);
+                    }
                 }
 
                 var entries = new KeyValuePair<string, Expression>[map.Count];

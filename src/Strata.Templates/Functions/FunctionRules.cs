@@ -21,6 +21,7 @@ public static class FunctionRules
     public const string Length = "E1030";
     public const string ToJsonString = "E1031";
     public const string ForEach = "E1032";
+    public const string GetStackOutput = "E1033";
 
     /// <summary><c>Fn::Transform</c> malformed (cfn-lint has no rule of its own; basic template configuration).</summary>
     public const string Transform = "E1001";

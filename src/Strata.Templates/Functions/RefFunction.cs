@@ -20,6 +20,16 @@ public sealed class RefFunction : FunctionExpression
         {
             Target = s.Text;
         }
+        else if (IsCall(argument))
+        {
+            // AWS::LanguageExtensions allows a computed name, e.g. !Ref !Sub "Param${Id}" inside Fn::ForEach;
+            // a Sub without variables (what expansion leaves) is still a literal name.
+            TargetExpression = Parse(argument);
+            if (TargetExpression is SubFunction { Segments: [{ IsVariable: false } only] })
+            {
+                Target = only.Text;
+            }
+        }
         else
         {
             Problem($"Ref needs the name of a parameter, resource or pseudo parameter; got {Describe(argument)}");
@@ -32,12 +42,15 @@ public sealed class RefFunction : FunctionExpression
 
     public override ExpectedKind ResultKind => ExpectedKind.Any;
 
-    /// <summary>The referenced name; null when malformed.</summary>
+    /// <summary>The referenced name; null when malformed or computed (see <see cref="TargetExpression"/>).</summary>
     public string? Target { get; }
+
+    /// <summary>The name's expression when written as a function (AWS::LanguageExtensions).</summary>
+    public Expression? TargetExpression { get; }
 
     public bool IsPseudoParameter => Target is not null && PseudoParameters.IsPseudoParameter(Target);
 
-    public override IReadOnlyList<Expression> Children => [];
+    public override IReadOnlyList<Expression> Children => Target is null && TargetExpression is not null ? [TargetExpression] : [];
 
     public override void Accept(ReferenceVisitor visitor)
     {
@@ -45,19 +58,43 @@ public sealed class RefFunction : FunctionExpression
         {
             visitor.OnRef(Target, this);
         }
+
+        base.Accept(visitor);
     }
 
-    protected override Value EvaluateCore(EvaluationContext context) => context.ResolveRef(Target!, this);
+    protected override Value EvaluateCore(EvaluationContext context)
+    {
+        if (Target is not null)
+        {
+            return context.ResolveRef(Target, this);
+        }
+
+        var name = TargetExpression!.Evaluate(context);
+        if (name is UnknownValue u)
+        {
+            return UnknownOver(u);
+        }
+
+        return name.TryGetText(out var text) && text.Length > 0
+            ? context.ResolveRef(text, this)
+            : context.Fail(this, RuleId, $"Ref needs a name; got {name}", ResultKind);
+    }
 
     protected override void ValidateCore(ValidationContext context)
     {
         var template = context.Template;
-        if (template is null || IsPseudoParameter || template.Parameters.Contains(Target!))
+        if (template is not null && TargetExpression is not null && !context.LanguageExtensions)
+        {
+            context.Report(RuleId, $"Ref needs a literal name; a computed name ({Describe(Argument)}) needs the AWS::LanguageExtensions transform", Argument);
+            return;
+        }
+
+        if (template is null || Target is null || IsPseudoParameter || template.Parameters.Contains(Target))
         {
             return;
         }
 
-        if (template.Resources.Contains(Target!))
+        if (template.Resources.Contains(Target))
         {
             if (context.Section is TemplateSection.Conditions or TemplateSection.Rules)
             {

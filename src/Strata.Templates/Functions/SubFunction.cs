@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Templates.Evaluation;
+using Strata.Templates.Model;
 using Strata.Templates.Syntax;
 using Strata.Templates.Values;
 
@@ -23,6 +24,10 @@ public sealed class SubFunction : FunctionExpression
         switch (argument)
         {
             case ScalarNode { Type: not ScalarType.Null }:
+                textNode = argument;
+                break;
+            case MappingNode when IsCall(argument):
+                // The string itself is computed, e.g. by Fn::Transform; it is parsed once known.
                 textNode = argument;
                 break;
             case SequenceNode { Count: 2 } seq:
@@ -53,6 +58,11 @@ public sealed class SubFunction : FunctionExpression
             Text = s.Text;
             Segments = SubTemplate.Parse(s.Text);
         }
+        else if (textNode is not null && IsCall(textNode))
+        {
+            TextExpression = Parse(textNode);
+            _children = [TextExpression, .. _children];
+        }
         else if (textNode is not null)
         {
             Problem($"Fn::Sub's string must be a literal string; got {Describe(textNode)}", textNode);
@@ -68,6 +78,9 @@ public sealed class SubFunction : FunctionExpression
     public string? Text { get; }
 
     public IReadOnlyList<SubSegment> Segments { get; } = [];
+
+    /// <summary>The string's expression when it is computed (e.g. by Fn::Transform); null for a literal string.</summary>
+    public Expression? TextExpression { get; }
 
     /// <summary>The variables of the <c>[string, {variables}]</c> form.</summary>
     public IReadOnlyList<KeyValuePair<string, Expression>> Variables => _variables;
@@ -98,9 +111,26 @@ public sealed class SubFunction : FunctionExpression
 
     protected override Value EvaluateCore(EvaluationContext context)
     {
+        var segments = Segments;
+        if (TextExpression is not null)
+        {
+            var text = TextExpression.Evaluate(context);
+            if (text is UnknownValue)
+            {
+                return UnknownOver(text);
+            }
+
+            if (!text.TryGetText(out var computed))
+            {
+                return context.Fail(this, RuleId, $"Fn::Sub needs a string; got {text}", ResultKind);
+            }
+
+            segments = SubTemplate.Parse(computed);
+        }
+
         var sb = new StringBuilder();
         List<Value>? unknowns = null;
-        foreach (var segment in Segments)
+        foreach (var segment in segments)
         {
             if (!segment.IsVariable)
             {
@@ -144,6 +174,11 @@ public sealed class SubFunction : FunctionExpression
             if (segment.Text.Length == 0)
             {
                 context.Report(RuleId, "Fn::Sub has an empty variable '${}'", Argument);
+            }
+            else if (context.Section is TemplateSection.Conditions or TemplateSection.Rules
+                     && (segment.Attribute is not null || template.Resources.Contains(segment.Text)))
+            {
+                context.Report(RuleId, $"Fn::Sub variable '${{{segment.Text}}}' refers to a resource, which is not allowed in {context.Section}", Argument);
             }
             else if (segment.Attribute is not null)
             {

@@ -146,7 +146,7 @@ public sealed class DependencyGraph
             {
                 if (index.ContainsKey(dependsOn.LogicalId))
                 {
-                    collector.Add(dependsOn.LogicalId, DependencyKind.DependsOn, dependsOn.Node.Path, dependsOn.Node.Location);
+                    collector.Add(dependsOn.LogicalId, DependencyKind.DependsOn, dependsOn.Node);
                 }
                 else
                 {
@@ -249,7 +249,7 @@ public sealed class DependencyGraph
         {
             if (index.ContainsKey(target))
             {
-                Add(target, at is SubFunction ? DependencyKind.Sub : DependencyKind.Ref, at.Path, at.Location);
+                Add(target, at is SubFunction ? DependencyKind.Sub : DependencyKind.Ref, at.Node);
             }
         }
 
@@ -257,17 +257,17 @@ public sealed class DependencyGraph
         {
             if (index.ContainsKey(resource))
             {
-                Add(resource, at is SubFunction ? DependencyKind.Sub : DependencyKind.GetAtt, at.Path, at.Location);
+                Add(resource, at is SubFunction ? DependencyKind.Sub : DependencyKind.GetAtt, at.Node);
             }
         }
 
-        public void Add(string target, DependencyKind kind, string path, Syntax.SourceLocation location)
+        public void Add(string target, DependencyKind kind, Syntax.TemplateNode node)
         {
             var i = index[target];
             if (!_targets.Contains(i))
             {
                 _targets.Add(i);
-                _edges.Add(new DependencyEdge(_from, target, kind, path, location));
+                _edges.Add(new DependencyEdge(_from, target, kind, node));
             }
         }
     }

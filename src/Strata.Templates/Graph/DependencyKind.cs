@@ -11,8 +11,14 @@ public enum DependencyKind
     DependsOn,
 }
 
-/// <summary>A dependency of <see cref="From"/> on <see cref="To"/>, with the first place it is written.</summary>
-public sealed record DependencyEdge(string From, string To, DependencyKind Kind, string Path, SourceLocation Location);
+/// <summary>A dependency of <see cref="From"/> on <see cref="To"/>, with the first node where it is written.</summary>
+public sealed record DependencyEdge(string From, string To, DependencyKind Kind, TemplateNode Node)
+{
+    /// <summary>The template path of <see cref="Node"/> (computed on demand: most edges are never reported).</summary>
+    public string Path => Node.Path;
+
+    public SourceLocation Location => Node.Location;
+}
 
 /// <summary>A dependency cycle: each resource depends on the next; the last is the first again.</summary>
 public sealed record DependencyCycle(IReadOnlyList<string> Path)

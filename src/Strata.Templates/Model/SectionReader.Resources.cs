@@ -228,7 +228,7 @@ internal sealed partial class SectionReader
                 Report(ModelRules.ConditionStructure, $"Condition '{entry.Key}' must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not, Condition); got {FunctionExpression.Describe(entry.Value)}", entry.Value);
             }
 
-            result.Add(new ConditionDecl { Name = entry.Key, Node = entry.Value, KeyLocation = entry.KeyLocation, Expression = Expression.Parse(entry.Value) });
+            result.Add(new ConditionDecl { Name = entry.Key, Node = entry.Value, KeyLocation = entry.KeyLocation, Expression = Expression.ParseCondition(entry.Value) });
         }
 
         return new DeclarationTable<ConditionDecl>(result);

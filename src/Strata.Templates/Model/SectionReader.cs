@@ -113,7 +113,7 @@ internal sealed partial class SectionReader(DiagnosticBag diagnostics)
                 {
                     if (item is MappingNode a && a.TryGetValue("Assert", out var assert))
                     {
-                        assertions.Add(new RuleAssertion(Expression.Parse(assert), (a["AssertDescription"] as ScalarNode)?.Text, a));
+                        assertions.Add(new RuleAssertion(Expression.ParseCondition(assert), (a["AssertDescription"] as ScalarNode)?.Text, a));
                     }
                     else
                     {
@@ -131,7 +131,7 @@ internal sealed partial class SectionReader(DiagnosticBag diagnostics)
                 Name = entry.Key,
                 Node = rule,
                 KeyLocation = entry.KeyLocation,
-                RuleCondition = rule.TryGetValue("RuleCondition", out var condition) ? Expression.Parse(condition) : null,
+                RuleCondition = rule.TryGetValue("RuleCondition", out var condition) ? Expression.ParseCondition(condition) : null,
                 Assertions = assertions,
             });
         }

@@ -48,13 +48,16 @@ public static class TemplateModel
         var languageExtensions = transforms.Any(t => t.Name == TransformDecl.LanguageExtensions);
         var unapplied = transforms.Where(t => t.Name != TransformDecl.LanguageExtensions).ToList();
         reader.MacrosApply = unapplied.Count > 0;
-        foreach (var t in unapplied)
+        if (unapplied.Count > 0)
         {
+            // One finding per template: the point is that the checks below see the template as written.
+            var names = string.Join(", ", unapplied.Select(t => $"'{t.Name}'"));
+            var at = map.GetEntry(TemplateSectionNames.Transform)!;
             diagnostics.Add(Diagnostic.Info(
                 ModelRules.CheckedBeforeTransform,
-                $"Transform '{t.Name}' is applied by CloudFormation, not by Strata: the template is checked as written, before the transform",
-                t.Node.Path,
-                t.Node.Location));
+                $"Transform {names} is applied by CloudFormation, not by Strata: the template is checked as written, before the transform",
+                at.Value.Path,
+                at.KeyLocation));
         }
 
         var parameters = reader.ReadParameters(map);

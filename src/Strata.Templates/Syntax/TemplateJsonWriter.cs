@@ -20,17 +20,19 @@ public static class TemplateJsonWriter
 
     private static readonly JsonWriterOptions Pretty = Compact with { Indented = true, IndentSize = 4 };
 
-    public static string ToJson(TemplateNode node, bool indented = true)
+    /// <param name="indentSize">Spaces per level when indented (troposphere writes 1, most tools 2 or 4).</param>
+    public static string ToJson(TemplateNode node, bool indented = true, int indentSize = 4)
     {
         var sb = new StringBuilder();
-        Write(node, sb, indented);
+        Write(node, sb, indented, indentSize);
         return sb.ToString();
     }
 
-    public static void Write(TemplateNode node, StringBuilder output, bool indented)
+    public static void Write(TemplateNode node, StringBuilder output, bool indented, int indentSize = 4)
     {
+        var options = !indented ? Compact : indentSize == 4 ? Pretty : Pretty with { IndentSize = indentSize };
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, indented ? Pretty : Compact))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             Write(node, writer);
         }

@@ -61,6 +61,26 @@ internal static class Intrinsics
         || type.StartsWith("AWS::SSM::Parameter::Value<List<", StringComparison.Ordinal)
         || type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
 
+    /// <summary>
+    /// The name a Ref or Fn::GetAtt names: a literal, or — with AWS::LanguageExtensions, which lets them take a
+    /// function — an Fn::Sub without variables (what an expanded Fn::ForEach leaves, e.g. <c>!Sub "BucketA"</c>).
+    /// </summary>
+    public static string? TargetName(TemplateNode node, bool languageExtensions)
+    {
+        if (AsName(node) is { } name)
+        {
+            return name;
+        }
+
+        return languageExtensions
+               && TryGetFunction(node, out var function, out var argument)
+               && function == "Fn::Sub"
+               && argument is ScalarNode { IsNull: false } text
+               && !text.Text.Contains("${", StringComparison.Ordinal)
+            ? text.Text
+            : null;
+    }
+
     /// <summary>The text of a scalar that CloudFormation would read as a string (names, conditions).</summary>
     public static string? AsName(TemplateNode? node) =>
         node is ScalarNode { IsNull: false } scalar ? scalar.Text : null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Strata.Templates.Diagnostics;
 using Strata.Templates.Spec;
@@ -20,10 +19,11 @@ internal sealed class PropertyValueChecker
         ["Value"] = new("Value", TypeSpec.String, TypeSpec.String, required: true, Replacement.Mutable, deprecated: false),
     };
 
-    // The specification caches decoded types, so the same property dictionary comes back for every resource of
-    // a type: remembering its required names avoids re-scanning it per resource.
+    // Stands in for maps whose values CloudFormation converts itself (see SpecAdjustments.TakesAnyValues).
     private static readonly MapTypeSpec AnyValueMap = new(TypeSpec.Any);
 
+    // The specification caches decoded types, so the same property dictionary comes back for every resource of
+    // a type: remembering its required names avoids re-scanning it per resource.
     private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, PropertySpec>, string[]> RequiredNames = new();
 
     private readonly RuleContext _context;
@@ -67,7 +67,7 @@ internal sealed class PropertyValueChecker
             case MappingNode map when Intrinsics.TryGetFunction(map, out var name, out var argument):
                 if (name == "Fn::If")
                 {
-                    ForEachBranch(argument, branch => CheckObjectValue(branch, properties, owner, PropertySite.ForNode(branch)));
+                    FnIf.ForEachBranch(argument, branch => CheckObjectValue(branch, properties, owner, PropertySite.ForNode(branch)));
                 }
                 else if (!Intrinsics.IsNoValue(map) && (ValueShapes.OfFunction(name, argument, _context.Index) & ValueShape.Object) == 0)
                 {
@@ -120,7 +120,7 @@ internal sealed class PropertyValueChecker
             else
             {
                 Report(ValidationRules.UnknownProperty,
-                    $"'{entry.Key}' is not a property of {owner}{Suggestion(entry.Key, properties)}", PropertySite.ForEntry(entry));
+                    $"'{entry.Key}' is not a property of {owner}{Suggestions.DidYouMean(entry.Key, properties.Keys)}", PropertySite.ForEntry(entry));
             }
         }
 
@@ -135,35 +135,13 @@ internal sealed class PropertyValueChecker
             {
                 Report(ValidationRules.RequiredProperty, $"Required property '{name}' of {owner} is missing", site);
             }
-            else if (ConditionRemoving(value) is { } condition)
+            else if (FnIf.ConditionRemoving(value) is { } condition)
             {
                 Report(ValidationRules.RequiredProperty,
                     $"Required property '{name}' of {owner} is missing when condition '{condition.Name}' is {(condition.When ? "true" : "false")} (Fn::If gives AWS::NoValue)",
                     PropertySite.ForEntry(map.GetEntry(name)!));
             }
         }
-    }
-
-    /// <summary>The condition (and its value) under which an Fn::If removes the property, if it can.</summary>
-    private static (string Name, bool When)? ConditionRemoving(TemplateNode value)
-    {
-        if (!Intrinsics.TryGetFunction(value, out var name, out var argument) || name != "Fn::If"
-            || argument is not SequenceNode { Count: 3 } branches || Intrinsics.AsName(branches[0]) is not { } condition)
-        {
-            return null;
-        }
-
-        if (Intrinsics.IsNoValue(branches[1]))
-        {
-            return (condition, true);
-        }
-
-        if (Intrinsics.IsNoValue(branches[2]))
-        {
-            return (condition, false);
-        }
-
-        return ConditionRemoving(branches[1]) ?? ConditionRemoving(branches[2]);
     }
 
     /// <summary>A local path where <c>aws cloudformation package</c> puts an S3 location: fine, with a warning.</summary>
@@ -246,7 +224,7 @@ internal sealed class PropertyValueChecker
             case "Fn::Transform":
                 return;
             case "Fn::If":
-                ForEachBranch(argument, branch => CheckValue(branch, type, PropertySite.ForNode(branch)));
+                FnIf.ForEachBranch(argument, branch => CheckValue(branch, type, PropertySite.ForNode(branch)));
                 return;
         }
 
@@ -265,13 +243,13 @@ internal sealed class PropertyValueChecker
             return;
         }
 
-        if (node is not ScalarNode scalar || !ScalarFits(scalar, type.Kind))
+        if (node is not ScalarNode scalar || !ScalarValues.Fits(scalar, type.Kind))
         {
             ReportType(node, type, site);
             return;
         }
 
-        if (type.AllowedValues is { } allowed && !IsAllowed(scalar, allowed))
+        if (type.AllowedValues is { } allowed && !ScalarValues.IsAllowed(scalar, allowed))
         {
             Report(ValidationRules.AllowedValue,
                 $"{site.Subject} is '{NodeDescriptions.Shorten(scalar.Text)}', which is not one of {NodeDescriptions.OneOf(allowed)}", site);
@@ -331,84 +309,8 @@ internal sealed class PropertyValueChecker
         }
     }
 
-    private static void ForEachBranch(TemplateNode ifArguments, Action<TemplateNode> check)
-    {
-        if (ifArguments is SequenceNode { Count: 3 } arguments)
-        {
-            for (var i = 1; i <= 2; i++)
-            {
-                if (!Intrinsics.IsNoValue(arguments[i]))
-                {
-                    check(arguments[i]);
-                }
-            }
-        }
-    }
-
-    private static bool ScalarFits(ScalarNode scalar, PrimitiveKind kind) => kind switch
-    {
-        PrimitiveKind.String or PrimitiveKind.Timestamp => true,
-        PrimitiveKind.Integer or PrimitiveKind.Long => scalar.Type switch
-        {
-            ScalarType.Number => !scalar.TryGetDouble(out var d) || Math.Floor(d) == d,
-            ScalarType.String => long.TryParse(scalar.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            _ => false,
-        },
-        PrimitiveKind.Number => scalar.Type switch
-        {
-            ScalarType.Number => true,
-            ScalarType.String => scalar.TryGetDouble(out var d) && double.IsFinite(d),
-            _ => false,
-        },
-        PrimitiveKind.Boolean => scalar.Type switch
-        {
-            ScalarType.Boolean => true,
-            ScalarType.String => scalar.AsBoolean() is not null,
-            _ => false,
-        },
-        PrimitiveKind.Null => scalar.IsNull,
-        _ => true,
-    };
-
-    private static bool IsAllowed(ScalarNode scalar, IReadOnlyList<string> allowed)
-    {
-        foreach (var value in allowed)
-        {
-            if (string.Equals(value, scalar.Text, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        if (scalar.Type == ScalarType.Boolean || scalar.AsBoolean() is not null)
-        {
-            var text = scalar.AsBoolean() == true ? "true" : "false";
-            return allowed.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (scalar.Type == ScalarType.Number && scalar.TryGetDouble(out var number))
-        {
-            return allowed.Any(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && a == number);
-        }
-
-        return false;
-    }
-
     private static string[] Required(IReadOnlyDictionary<string, PropertySpec> properties) =>
         RequiredNames.GetValue(properties, static p => p.Values.Where(v => v.Required).Select(v => v.Name).ToArray());
-
-    private static string Suggestion(string key, IReadOnlyDictionary<string, PropertySpec> properties)
-    {
-        foreach (var name in properties.Keys)
-        {
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-            {
-                return $"; did you mean '{name}'?";
-            }
-        }
-
-        return "";
-    }
 
     private void ReportType(TemplateNode node, TypeSpec type, PropertySite site) =>
         Report(ValidationRules.PropertyType,

@@ -61,7 +61,7 @@ internal sealed class ReferenceIndex
     public static ReferenceIndex Build(TemplateIndex index)
     {
         var result = new ReferenceIndex();
-        var walker = new ReferenceWalker(result);
+        var walker = new ReferenceWalker(result, index.Transform.HasLanguageExtensions);
         foreach (var section in index.Root.Entries)
         {
             var kind = section.Key switch

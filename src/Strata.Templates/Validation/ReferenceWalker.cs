@@ -3,7 +3,7 @@ using Strata.Templates.Syntax;
 namespace Strata.Templates.Validation;
 
 /// <summary>Walks a subtree once and records every reference it holds into a <see cref="ReferenceIndex"/>.</summary>
-internal sealed class ReferenceWalker(ReferenceIndex index)
+internal sealed class ReferenceWalker(ReferenceIndex index, bool languageExtensions)
 {
     public void Walk(TemplateNode node, ReferenceScope scope, bool inCondition)
     {
@@ -40,7 +40,7 @@ internal sealed class ReferenceWalker(ReferenceIndex index)
     {
         switch (name)
         {
-            case "Ref" when Intrinsics.AsName(argument) is { } target:
+            case "Ref" when Intrinsics.TargetName(argument, languageExtensions) is { } target:
                 index.Refs.Add(new RefUse(target, call, scope));
                 break;
             case "Fn::GetAtt":
@@ -81,8 +81,8 @@ internal sealed class ReferenceWalker(ReferenceIndex index)
                 }
 
                 break;
-            case SequenceNode { Count: 2 } pair when Intrinsics.AsName(pair[0]) is { } resource:
-                index.GetAtts.Add(new GetAttUse(resource, Intrinsics.AsName(pair[1]), call, scope, false));
+            case SequenceNode { Count: 2 } pair when Intrinsics.TargetName(pair[0], languageExtensions) is { } resource:
+                index.GetAtts.Add(new GetAttUse(resource, Intrinsics.TargetName(pair[1], languageExtensions), call, scope, false));
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using Strata.Templates.Diagnostics;
+using Strata.Templates.Evaluation;
 using Strata.Templates.Model;
 using Strata.Templates.Spec;
 using Strata.Templates.Syntax;
@@ -125,9 +126,12 @@ public static class TemplateValidator
     {
         try
         {
+            // The region decides what Fn::ForEach collections built from pseudo parameters (e.g. Fn::GetAZs) expand to;
+            // the stack's own identity is unknown when only validating.
             var model = TemplateModel.Build(document, new TemplateBuildOptions
             {
                 ParameterValues = options.Parameters.Count == 0 ? null : options.Parameters,
+                Pseudo = PseudoParameters.ForValidation with { Region = options.Region },
             });
             diagnostics.AddRange(model.Diagnostics);
             return model;

@@ -165,7 +165,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task Validate_AsChildProcess_JsonOnStdoutAndNoStackTrace()
     {
-        var path = Write("bad.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::Nope::Nope\"}}");
+        var path = Write("bad.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::Nope::Nope\"}}}");
         var result = await CliRunner.RunProcessAsync("validate", path, "--format", "json");
         Assert.Equal(1, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Stdout);

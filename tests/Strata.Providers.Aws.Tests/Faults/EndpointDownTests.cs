@@ -53,8 +53,8 @@ public sealed class EndpointDownTests
         var error = await Assert.ThrowsAsync<AwsEndpointUnreachableException>(() =>
             new Ec2Client(Context(silent.Url, TimeProvider.System, retry)).DescribeVpcsAsync(new DescribeVpcsRequest()));
 
+        // Counted by the client: how fast the loopback server reads each request depends on machine load.
         Assert.Equal(2, error.Attempts);
-        Assert.Equal(2, silent.Requests.Count);
         Assert.Contains("no complete response within 0.3 s", error.Message);
     }
 }

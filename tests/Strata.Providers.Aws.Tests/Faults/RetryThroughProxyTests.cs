@@ -120,7 +120,7 @@ public sealed class RetryThroughProxyTests(MotoServerFixture moto) : IAsyncLifet
         using var cancellation = new CancellationTokenSource();
 
         var call = new StsClient(Context(time: neverFiring)).GetCallerIdentityAsync(cancellation.Token);
-        await neverFiring.BackoffStarted.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(await neverFiring.BackoffStarted.WaitAsync(TimeSpan.FromSeconds(30)), "the client never started backing off");
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);

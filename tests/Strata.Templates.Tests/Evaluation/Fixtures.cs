@@ -31,12 +31,15 @@ internal static class Fixtures
         return doc;
     }
 
-    /// <summary>Parses a YAML value (e.g. <c>!Join [",", [a, b]]</c>) into an expression.</summary>
+    /// <summary>
+    /// Parses a YAML value (e.g. <c>!Join [",", [a, b]]</c>) into an expression, as a condition (so that a
+    /// bare <c>!Condition X</c> is the function; it makes no difference for anything else).
+    /// </summary>
     public static Expression Expr(string yaml)
     {
         var doc = TemplateParser.ParseText("Value: " + yaml, "expr.yaml");
         Assert.Empty(doc.Diagnostics);
-        return Expression.Parse(((MappingNode)doc.Root!)["Value"]!);
+        return Expression.ParseCondition(((MappingNode)doc.Root!)["Value"]!);
     }
 
     /// <summary>Evaluates an expression within a template, with no resources created yet.</summary>

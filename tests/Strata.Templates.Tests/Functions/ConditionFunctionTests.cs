@@ -1,4 +1,5 @@
 using Strata.Templates.Evaluation;
+using Strata.Templates.Functions;
 using Strata.Templates.Values;
 using static Strata.Templates.Tests.Evaluation.Fixtures;
 
@@ -111,6 +112,23 @@ public sealed class ConditionFunctionTests
     {
         var eleven = string.Join(", ", Enumerable.Repeat("!Condition IsProduction", 11));
         Assert.Equal("E8006", Assert.Single(Validate($"!Or [{eleven}]", Template)).Rule);
+    }
+
+    [Fact]
+    public void Condition_AsPropertyOutsideConditions_StaysAMap()
+    {
+        var node = Parse("Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      Rule: { Condition: IsProduction }\n").Root!;
+        var rule = ((Strata.Templates.Syntax.MappingNode)node).Entries[0].Value;
+        var props = BuildModel("Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      Rule: { Condition: IsProduction }\n").Resources["A"]!.PropertiesExpression;
+        Assert.IsType<MapExpression>(Assert.IsType<MapExpression>(props)["Rule"]);
+        Assert.NotNull(rule);
+    }
+
+    [Fact]
+    public void Condition_InsideAnd_IsTheFunction()
+    {
+        var and = Assert.IsType<AndFunction>(Expression.Parse(Parse("V: !And [{ Condition: A }, !Condition B]").Root is Strata.Templates.Syntax.MappingNode m ? m["V"]! : null!));
+        Assert.All(and.Children, c => Assert.IsType<ConditionFunction>(c));
     }
 
     [Fact]

@@ -139,11 +139,12 @@ public sealed class TemplateModelTests
     }
 
     [Fact]
-    public void Build_UnappliedTransform_ReportsOneInfoPerTransform()
+    public void Build_UnappliedTransforms_ReportOneInfoNamingThem()
     {
-        var t = BuildModel("Transform: AWS::Serverless-2016-10-31\n" + Minimal);
+        var t = BuildModel("Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions, MyMacro]\n" + Minimal);
         var d = Assert.Single(t.Diagnostics);
-        Assert.Equal((ModelRules.CheckedBeforeTransform, Diagnostics.Severity.Info), (d.Rule, d.Severity));
+        Assert.Equal((ModelRules.CheckedBeforeTransform, Diagnostics.Severity.Info, 1), (d.Rule, d.Severity, d.Location.Line));
+        Assert.Contains("'AWS::Serverless-2016-10-31', 'MyMacro'", d.Message);
         Assert.Contains("checked as written, before the transform", d.Message);
     }
 

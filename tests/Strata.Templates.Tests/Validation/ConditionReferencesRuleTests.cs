@@ -54,7 +54,7 @@ public class ConditionReferencesRuleTests
 
         var findings = result.WithRule(ValidationRules.ConditionUndefined);
         Assert.Equal(2, findings.Count);
-        Assert.Contains("'IsLarge'", findings[0].At("Conditions/IsBig/Fn::And/1/Condition", 3, 46).Message);
+        Assert.Contains("'IsLarge'", findings[0].At("Conditions/IsBig/Fn::And/1/Condition", 3, 35).Message);
         Assert.Contains("'IsSmall'", findings[1].At("Resources/Topic/Properties/TopicName/Fn::If/0", 9, 23).Message);
     }
 

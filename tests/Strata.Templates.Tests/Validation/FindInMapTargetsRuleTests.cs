@@ -26,7 +26,7 @@ public class FindInMapTargetsRuleTests
 
         var finding = result.Single(ValidationRules.FindInMap);
         Assert.Contains(expected, finding.Message);
-        Assert.Equal(new Syntax.SourceLocation(line, column), finding.Location);
+        Assert.Equal(new Strata.Templates.Syntax.SourceLocation(line, column), finding.Location);
     }
 
     [Theory]

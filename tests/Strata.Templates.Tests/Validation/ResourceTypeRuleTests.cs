@@ -25,7 +25,7 @@ public class ResourceTypeRuleTests
                 Type: AWS::S3::bucket
             """);
 
-        Assert.Contains("did you mean 'AWS::S3::Bucket'", result.Single(ValidationRules.ResourceType).Message);
+        Assert.Contains("(did you mean 'AWS::S3::Bucket'?)", result.Single(ValidationRules.ResourceType).Message);
     }
 
     [Theory]

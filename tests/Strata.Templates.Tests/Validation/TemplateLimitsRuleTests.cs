@@ -34,10 +34,10 @@ public class TemplateLimitsRuleTests
     }
 
     [Theory]
-    [InlineData("Parameters", ValidationRules.ParameterLimit)]
-    [InlineData("Outputs", ValidationRules.OutputLimit)]
-    [InlineData("Mappings", ValidationRules.MappingLimit)]
-    public void Validate_SectionOverTwoHundred_ReportsItsLimitRule(string section, string rule)
+    [InlineData("Parameters", ValidationRules.ParameterLimit, ValidationRules.ParameterLimitApproaching)]
+    [InlineData("Outputs", ValidationRules.OutputLimit, ValidationRules.OutputLimitApproaching)]
+    [InlineData("Mappings", ValidationRules.MappingLimit, ValidationRules.MappingLimitApproaching)]
+    public void Validate_SectionOverTwoHundred_ReportsItsLimitRule(string section, string rule, string approachingRule)
     {
         string Entry(int i) => section switch
         {
@@ -46,11 +46,16 @@ public class TemplateLimitsRuleTests
             _ => $"  M{i}:\n    K:\n      V: x\n",
         };
 
-        var over = ValidationKit.Validate(Declarations(section, 201, Entry) + "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
-        var atLimit = ValidationKit.Validate(Declarations(section, 200, Entry) + "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+        const string resources = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+        var over = ValidationKit.Validate(Declarations(section, 201, Entry) + resources);
+        var atLimit = ValidationKit.Validate(Declarations(section, 200, Entry) + resources);
+        var few = ValidationKit.Validate(Declarations(section, 150, Entry) + resources);
 
         Assert.Contains("201", over.Single(rule).At(section, 1, 1).Message);
+        over.None(approachingRule);
         atLimit.None(rule);
+        atLimit.Single(approachingRule).At(section, 1, 1);
+        few.None(approachingRule);
     }
 
     [Fact]
@@ -78,7 +83,7 @@ public class TemplateLimitsRuleTests
     {
         var result = ValidationKit.Validate(Padded(950_000));
 
-        result.Single(ValidationRules.TemplateSizeApproaching);
+        result.Single(ValidationRules.TemplateSizeApproaching).At("", 1, 1);
         result.None(ValidationRules.TemplateSize);
     }
 

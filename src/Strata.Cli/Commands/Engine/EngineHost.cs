@@ -65,7 +65,7 @@ public sealed class EngineHost : IDisposable
                 TemplateUrlMappings = TemplateMappings(),
             };
             options = configure?.Invoke(options) ?? options;
-            var engine = new StackEngine(store, cloud.Provider, TemplateDefinitionFactory.Instance, SpecReplacementRules.Default, options);
+            var engine = new StackEngine(store, cloud.Provider, new TemplateDefinitionFactory(options.TemplateUrlMappings), SpecReplacementRules.Default, options);
             return new EngineHost(cloud, store, engine);
         }
         catch

@@ -51,7 +51,8 @@ public sealed partial class CloudFormationClient
     /// <summary>
     /// The events that happened after <paramref name="lastSeenEventId"/>, oldest first and without
     /// duplicates: for tracking a deployment incrementally. Pages are read only until the last seen event
-    /// shows up; null reads the whole log.
+    /// shows up; null reads the whole log. (CloudFormation keeps a stack's whole event log, so the last seen
+    /// event is found unless it belongs to another stack; then every event is returned.)
     /// </summary>
     public async Task<IReadOnlyList<StackEvent>> DescribeStackEventsSinceAsync(string stackName, string? lastSeenEventId,
         CancellationToken cancellationToken = default)

@@ -74,8 +74,7 @@ internal sealed class ConditionReferencesRule : ITemplateRule
 
     private static string Suggestion(TemplateIndex index, string name)
     {
-        var match = index.ConditionNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-        return match is null ? "" : $" (did you mean '{match}'?)";
+        return Suggestions.DidYouMean(name, index.ConditionNames);
     }
 
     private static void CollectConditionAttributes(TemplateNode node, HashSet<string> used)

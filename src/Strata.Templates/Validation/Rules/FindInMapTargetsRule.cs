@@ -47,7 +47,6 @@ internal sealed class FindInMapTargetsRule : ITemplateRule
 
     private static string Suggestion(MappingNode? map, string key)
     {
-        var match = map?.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-        return match is null ? "" : $" (did you mean '{match}'?)";
+        return map is null ? "" : Suggestions.DidYouMean(key, map.Keys);
     }
 }

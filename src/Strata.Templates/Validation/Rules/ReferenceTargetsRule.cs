@@ -81,7 +81,6 @@ internal static class ReferenceScopes
         var candidates = index.ParameterDecls.Keys
             .Concat(parametersOnly ? [] : index.ResourceDecls.Keys)
             .Concat(Intrinsics.PseudoParameters);
-        var match = candidates.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-        return match is null ? "" : $" (did you mean '{match}'?)";
+        return Suggestions.DidYouMean(name, candidates);
     }
 }

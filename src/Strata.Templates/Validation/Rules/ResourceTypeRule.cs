@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Strata.Templates.Spec;
-
 namespace Strata.Templates.Validation.Rules;
 
 /// <summary>
@@ -9,8 +6,6 @@ namespace Strata.Templates.Validation.Rules;
 /// </summary>
 internal sealed class ResourceTypeRule : ITemplateRule
 {
-    private static readonly ConditionalWeakTable<ResourceSpecification, Dictionary<string, string>> CaseInsensitiveNames = new();
-
     public string Name => "resource type (E3006)";
 
     public void Check(RuleContext context)
@@ -22,34 +17,14 @@ internal sealed class ResourceTypeRule : ITemplateRule
 
         foreach (var resource in context.Index.ResourceList)
         {
-            if (resource.Kind != ResourceKind.Unknown || resource.TypeNode is null)
+            if (resource.Kind != ResourceKind.Unknown || resource.Node?.GetEntry("Type") is not { } typeEntry)
             {
                 continue;
             }
 
-            var message = $"Resource type '{resource.TypeName}' does not exist in the resource specification";
-            if (Suggest(context.Spec, resource.TypeName!) is { } suggestion)
-            {
-                message += $"; did you mean '{suggestion}'?";
-            }
-
-            var typeEntry = resource.Node!.GetEntry("Type")!;
+            var message = $"Resource type '{resource.TypeName}' does not exist in the resource specification"
+                + Suggestions.DidYouMean(resource.TypeName!, context.Spec.TypeNames);
             context.ErrorAtKey(ValidationRules.ResourceType, message, resource.Node, typeEntry);
         }
-    }
-
-    private static string? Suggest(ResourceSpecification spec, string typeName)
-    {
-        var names = CaseInsensitiveNames.GetValue(spec, static s =>
-        {
-            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in s.TypeNames)
-            {
-                map.TryAdd(name, name);
-            }
-
-            return map;
-        });
-        return names.GetValueOrDefault(typeName);
     }
 }

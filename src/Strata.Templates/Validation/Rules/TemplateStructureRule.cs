@@ -24,7 +24,7 @@ internal sealed class TemplateStructureRule : ITemplateRule
             if (!TemplateSectionNames.All.Contains(entry.Key) && !AllowedByTransform(entry.Key, transform))
             {
                 context.ErrorAtKey(ValidationRules.TemplateStructure,
-                    $"Unknown top-level section '{entry.Key}'{Suggestion(entry.Key)}; a template has only {NodeDescriptions.OneOf(TemplateSectionNames.All, 20)}",
+                    $"Unknown top-level section '{entry.Key}'{Suggestions.DidYouMean(entry.Key, TemplateSectionNames.All)}; a template has only {NodeDescriptions.OneOf(TemplateSectionNames.All, 20)}",
                     root, entry);
             }
         }
@@ -54,10 +54,4 @@ internal sealed class TemplateStructureRule : ITemplateRule
 
     private static bool AllowedByTransform(string section, TransformInfo transform) =>
         transform.HasMacros || (transform.HasServerless && section == "Globals");
-
-    private static string Suggestion(string section)
-    {
-        var match = TemplateSectionNames.All.FirstOrDefault(s => string.Equals(s, section, StringComparison.OrdinalIgnoreCase));
-        return match is null ? "" : $" (did you mean '{match}'?)";
-    }
 }
