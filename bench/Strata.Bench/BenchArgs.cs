@@ -19,7 +19,7 @@ internal sealed class BenchArgs
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            throw new BenchUsageException("Usage: Strata.Bench compare|generate|corpus|file [--option value]... (see bench/README.md)");
+            throw new BenchUsageException("Usage: Strata.Bench compare|generate|corpus|file|profile [--option value]... (see bench/README.md)");
         }
 
         var parsed = new BenchArgs(args[0]);

@@ -49,8 +49,20 @@ try
             WriteJson(FileBenchmark.Measure(path, Math.Max(1, runs), warmups));
             return 0;
 
+        case "profile":
+            var profiled = options.OptionalString("path") ?? throw new BenchUsageException("profile: --path FILE is required");
+            var profileRuns = options.Int("runs", 15);
+            options.RejectUnknown();
+            if (!File.Exists(profiled))
+            {
+                throw new BenchUsageException($"profile: {profiled} does not exist");
+            }
+
+            Console.Write(PhaseProfile.Measure(profiled, Math.Max(1, profileRuns)));
+            return 0;
+
         default:
-            throw new BenchUsageException($"Unknown command '{options.Command}': use compare, generate, corpus or file");
+            throw new BenchUsageException($"Unknown command '{options.Command}': use compare, generate, corpus, file or profile");
     }
 }
 catch (BenchUsageException ex)

@@ -31,7 +31,8 @@ public static class CliApp
         var context = new CliContext(output, error, isTerminal ?? !Console.IsOutputRedirected);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // No forced kill after Ctrl-C: `up` handles it itself (finish running calls, then roll back).
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)

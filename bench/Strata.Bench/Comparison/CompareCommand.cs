@@ -23,16 +23,25 @@ internal static class CompareCommand
 
         var files = CorpusFiles.Find(settings.CorpusRoot);
         var strata = PeerTool.Strata(settings.StrataCli);
-        var cfnLint = settings.SkipCfnLint ? null : PeerTool.CfnLint(CfnLintLocator.Resolve(settings.CfnLint));
+        var cfnLint = settings.SkipCfnLint ? null : PeerTool.CfnLint(CfnLintLocator.Resolve(settings.CfnLint), settings.CfnLintMemoryLimitBytes);
         var environment = EnvironmentProbe.Describe(settings, cfnLint);
         Log($"Strata vs {environment.Versions.CfnLint ?? "(cfn-lint skipped)"} on {environment.Machine.Cores} cores; corpus {files.Count} templates");
 
         var generated = GeneratedTemplates.WriteAll(Path.Combine(settings.WorkDirectory, "generated"));
         Log($"generated {generated.Count} templates under {Path.Combine(settings.WorkDirectory, "generated")}");
 
-        var corpus = CorpusStage.Run(settings, files, cfnLint);
-        var cli = CliStage.Run(settings, files, strata, cfnLint);
-        var perTemplate = GeneratedStage.Run(settings, generated, strata, cfnLint);
+        var load = new List<LoadSample>();
+        T Stage<T>(string name, Func<T> run)
+        {
+            load.Add(LoadAverage.Sample(name));
+            Log($"load average {load[^1].OneMinute:0.0} (1 min), {load[^1].FiveMinutes:0.0} (5 min) on {Environment.ProcessorCount} cores");
+            return run();
+        }
+
+        var corpus = Stage("corpus", () => CorpusStage.Run(settings, files, cfnLint));
+        var cli = Stage("cli", () => CliStage.Run(settings, files, strata, cfnLint));
+        var perTemplate = Stage("generated", () => GeneratedStage.Run(settings, generated, strata, cfnLint));
+        load.Add(LoadAverage.Sample("end"));
         var growth = GrowthAnalysis.Series(perTemplate, corpus.CfnLintStartupSeconds);
         var targets = TargetEvaluator.Evaluate(corpus, cli, perTemplate, growth);
 
@@ -45,7 +54,8 @@ internal static class CompareCommand
             cli,
             perTemplate,
             growth,
-            targets);
+            targets,
+            load);
         Directory.CreateDirectory(Path.GetDirectoryName(settings.ResultsJson)!);
         File.WriteAllText(settings.ResultsJson, JsonSerializer.Serialize(results, BenchJson.Options) + "\n");
         var markdown = MarkdownReport.Render(results, settings.RepositoryRoot);

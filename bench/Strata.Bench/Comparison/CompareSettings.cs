@@ -34,6 +34,12 @@ internal sealed record CompareSettings
 
     public TimeSpan CfnLintTimeout { get; init; } = TimeSpan.FromSeconds(600);
 
+    /// <summary>cfn-lint's bound on one nested-conditions template: it stops finishing at about 20 conditions.</summary>
+    public TimeSpan CfnLintConditionsTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Address-space bound for each cfn-lint process (it passes 12 GiB on 50 chained conditions).</summary>
+    public long CfnLintMemoryLimitBytes { get; init; } = 8L << 30;
+
     public TimeSpan StrataTimeout { get; init; } = TimeSpan.FromSeconds(600);
 
     /// <summary>Largest nested-conditions template given to cfn-lint (larger sizes run for Strata only).</summary>
@@ -44,7 +50,9 @@ internal sealed record CompareSettings
         var root = Path.GetFullPath(args.String("repo", FindRepositoryRoot()));
         string Resolve(string name, string fallback) => Path.GetFullPath(args.String(name, fallback), root);
 
-        var results = Resolve("out", "bench/results/latest.json");
+        // --quick: a smoke run that still exercises every stage; its numbers are too thin to commit.
+        var quick = args.Flag("quick");
+        var results = Resolve("out", quick ? "artifacts/bench/quick.json" : "bench/results/latest.json");
         return new CompareSettings
         {
             RepositoryRoot = root,
@@ -55,11 +63,13 @@ internal sealed record CompareSettings
             StrataCli = Resolve("strata-cli", "artifacts/cli/strata"),
             CfnLint = args.String("cfn-lint", "cfn-lint"),
             SkipCfnLint = args.Flag("skip-cfn-lint"),
-            Passes = Math.Max(1, args.Int("passes", 5)),
-            SampleSize = Math.Max(1, args.Int("sample", 20)),
-            CallsPerTemplate = Math.Max(1, args.Int("calls", 3)),
-            FileRuns = Math.Max(1, args.Int("runs", 15)),
-            CfnLintTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-timeout", 600))),
+            Passes = Math.Max(1, args.Int("passes", quick ? 2 : 5)),
+            SampleSize = Math.Max(1, args.Int("sample", quick ? 6 : 20)),
+            CallsPerTemplate = Math.Max(1, args.Int("calls", quick ? 1 : 3)),
+            FileRuns = Math.Max(1, args.Int("runs", quick ? 5 : 15)),
+            CfnLintTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-timeout", quick ? 60 : 600))),
+            CfnLintConditionsTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-conditions-timeout", quick ? 30 : 300))),
+            CfnLintMemoryLimitBytes = (long)Math.Max(1, args.Int("cfn-lint-memory-gib", 8)) << 30,
             StrataTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("strata-timeout", 600))),
             CfnLintMaxConditions = args.Int("cfn-lint-max-conditions", 200),
         };

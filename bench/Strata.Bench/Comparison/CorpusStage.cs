@@ -28,7 +28,7 @@ internal static class CorpusStage
 
         if (cfnLint is null)
         {
-            return new CorpusComparison(files.Count, bytes, strata, strataProcess, null, null, null, null, null, null);
+            return new CorpusComparison(files.Count, bytes, strata, strataProcess, null, null, null, null, null, null, null);
         }
 
         var startup = Startup(settings, cfnLint);
@@ -47,6 +47,7 @@ internal static class CorpusStage
             startup,
             strata is null || cfnRate is null ? null : strata.TemplatesPerSecond / cfnRate,
             strata is null || netRate is null ? null : strata.TemplatesPerSecond / netRate,
+            strata is null || run.CpuSeconds is not { } lintCpu || run.TimedOut ? null : lintCpu / strata.MedianPassCpuSeconds,
             strataProcess.MaxRssBytes is { } mine && run.MaxRssBytes is { } theirs ? (double)theirs / mine : null);
     }
 

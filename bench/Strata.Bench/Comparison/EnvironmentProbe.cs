@@ -36,6 +36,8 @@ internal static class EnvironmentProbe
             ["runsPerGeneratedTemplate"] = Text(settings.FileRuns),
             ["cfnLintTimeoutSeconds"] = Text((int)settings.CfnLintTimeout.TotalSeconds),
             ["strataTimeoutSeconds"] = Text((int)settings.StrataTimeout.TotalSeconds),
+            ["cfnLintConditionsTimeoutSeconds"] = Text((int)settings.CfnLintConditionsTimeout.TotalSeconds),
+            ["cfnLintMemoryBound"] = ProcessRunner.CanLimitMemory ? $"{settings.CfnLintMemoryLimitBytes >> 30} GiB address space (prlimit --as)" : "none (prlimit missing)",
             ["cfnLintMaxConditions"] = Text(settings.CfnLintMaxConditions),
             ["cfnLintExecutable"] = cfnLint?.Executable ?? "(skipped)",
             ["strataCli"] = Path.GetRelativePath(settings.RepositoryRoot, settings.StrataCli),

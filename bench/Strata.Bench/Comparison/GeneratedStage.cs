@@ -42,9 +42,9 @@ internal static class GeneratedStage
             var skipped = cfnLint is null ? "cfn-lint skipped" : SkipReason(settings, template, timedOut);
             if (cfnLint is not null && skipped is null)
             {
-                lint = cfnLint.Run([template.Path], settings.CfnLintTimeout);
-                CompareCommand.Log($"  cfn-lint: {(lint.TimedOut ? ">" : "")}{lint.Seconds:0.0} s");
-                if (lint.TimedOut)
+                lint = cfnLint.Run([template.Path], template.Kind == "conditions" ? settings.CfnLintConditionsTimeout : settings.CfnLintTimeout);
+                CompareCommand.Log($"  cfn-lint: {Format.Duration(lint)}");
+                if (lint.TimedOut || lint.Failure is not null)
                 {
                     timedOut.Add(template);
                 }
@@ -61,7 +61,7 @@ internal static class GeneratedStage
                 cli,
                 lint,
                 skipped,
-                lint is null ? null : lint.Seconds / cli.Seconds,
+                lint is null || lint.Failure is not null ? null : lint.Seconds / cli.Seconds,
                 lint?.MaxRssBytes is { } theirs && cli.MaxRssBytes is { } mine ? (double)theirs / mine : null));
         }
 
@@ -76,7 +76,7 @@ internal static class GeneratedStage
         }
 
         var smaller = timedOut.FirstOrDefault(t => t.Kind == template.Kind && t.Size <= template.Size);
-        return smaller is null ? null : $"{smaller.Name} already ran past the {settings.CfnLintTimeout.TotalSeconds:0} s timeout";
+        return smaller is null ? null : $"{smaller.Name} already did not finish";
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -5,37 +5,50 @@ namespace Strata.Bench.Comparison;
 /// <summary>
 /// How validation time grows over the nested-conditions series. The exponent k is the least-squares slope of
 /// log(time) against log(conditions): 1 is linear, 2 quadratic. Strata's time is the in-process parse + validate
-/// median; cfn-lint's is its wall time minus its start-up (a constant that would hide the growth).
+/// median, fitted from 50 conditions up (below that the fixed cost of a run dominates); cfn-lint's is its wall
+/// time minus its start-up (a constant that would hide the growth), fitted over every size it finished.
 /// </summary>
 internal static class GrowthAnalysis
 {
+    public const int StrataFitFrom = 50;
+
     public static List<GrowthSeries> Series(IReadOnlyList<GeneratedComparison> generated, double? cfnLintStartup)
     {
         var conditions = generated.Where(g => g.Template.Kind == "conditions").OrderBy(g => g.Template.Size).ToList();
-        var sizes = conditions.Select(g => g.Template.Size).ToList();
         var series = new List<GrowthSeries>
         {
-            Build("strata (in-process parse + validate)", sizes,
+            Build("strata, in-process parse + validate",
+                conditions.Select(g => g.Template.Size).ToList(),
                 conditions.Select(g => g.Strata?.ParseAndValidateSeconds).ToList(),
-                conditions.Select(g => g.Strata is null).ToList()),
+                conditions.Select(g => g.Strata is null).ToList(),
+                StrataFitFrom),
+            Build("strata, one CLI call",
+                conditions.Select(g => g.Template.Size).ToList(),
+                conditions.Select(g => g.StrataCli.TimedOut ? (double?)null : g.StrataCli.Seconds).ToList(),
+                conditions.Select(g => g.StrataCli.TimedOut).ToList(),
+                StrataFitFrom),
         };
 
         var linted = conditions.Where(g => g.CfnLint is not null).ToList();
         if (linted.Count > 0)
         {
             var startup = cfnLintStartup ?? 0;
-            series.Add(Build("cfn-lint (wall time minus start-up)",
+            series.Add(Build("cfn-lint, one call minus start-up",
                 linted.Select(g => g.Template.Size).ToList(),
-                linted.Select(g => g.CfnLint!.TimedOut ? (double?)null : Math.Max(0.001, g.CfnLint.Seconds - startup)).ToList(),
-                linted.Select(g => g.CfnLint!.TimedOut).ToList()));
+                linted.Select(g => g.CfnLint!.TimedOut || g.CfnLint.Failure is not null ? (double?)null : Math.Max(0.001, g.CfnLint.Seconds - startup)).ToList(),
+                linted.Select(g => g.CfnLint!.TimedOut).ToList(),
+                linted[0].Template.Size));
         }
 
         return series;
     }
 
-    private static GrowthSeries Build(string tool, List<int> sizes, List<double?> seconds, List<bool> timedOut)
+    private static GrowthSeries Build(string tool, List<int> sizes, List<double?> seconds, List<bool> timedOut, int fitFrom)
     {
-        var points = sizes.Zip(seconds).Where(p => p.Second is > 0).Select(p => (X: Math.Log(p.First), Y: Math.Log(p.Second!.Value))).ToList();
+        var points = sizes.Zip(seconds)
+            .Where(p => p.First >= fitFrom && p.Second is > 0)
+            .Select(p => (X: Math.Log(p.First), Y: Math.Log(p.Second!.Value)))
+            .ToList();
         double? exponent = null;
         if (points.Count >= 2)
         {
@@ -45,15 +58,13 @@ internal static class GrowthAnalysis
         }
 
         double? ratio4n = null;
-        if (sizes.Count > 0 && seconds[0] is { } first)
+        var from = sizes.IndexOf(fitFrom);
+        var fourfold = sizes.IndexOf(fitFrom * 4);
+        if (from >= 0 && fourfold >= 0 && seconds[from] is { } first && seconds[fourfold] is { } last)
         {
-            var fourfold = sizes.IndexOf(sizes[0] * 4);
-            if (fourfold >= 0 && seconds[fourfold] is { } last)
-            {
-                ratio4n = last / first;
-            }
+            ratio4n = last / first;
         }
 
-        return new GrowthSeries(tool, sizes, seconds, timedOut, exponent, ratio4n);
+        return new GrowthSeries(tool, sizes, seconds, timedOut, fitFrom, exponent, ratio4n);
     }
 }

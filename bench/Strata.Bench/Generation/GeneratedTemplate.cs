@@ -22,11 +22,19 @@ internal static class GeneratedTemplates
     /// <summary>The resource counts of the "mix" series: the 500 and 10,000.</summary>
     public static readonly int[] MixSizes = [500, 10_000];
 
-    /// <summary>The condition counts of the nested-conditions series (n, 2n, 4n, ... with n = 50).</summary>
-    public static readonly int[] ConditionSizes = [50, 100, 200, 400, 800];
+    /// <summary>
+    /// The condition counts of the nested-conditions series: n, 2n, 4n, ... with n = 50 (the range and
+    /// beyond), preceded by small sizes where cfn-lint still finishes (it stops finishing at about 20).
+    /// </summary>
+    public static readonly int[] ConditionSizes = [8, 12, 16, 20, 25, 50, 100, 200, 400, 800];
 
     public static List<GeneratedTemplate> WriteAll(string directory, IReadOnlyList<int>? mixSizes = null, IReadOnlyList<int>? conditionSizes = null)
     {
+        if ((conditionSizes ?? ConditionSizes).Any(n => n < NestedConditionsGenerator.MinimumConditions))
+        {
+            throw new BenchUsageException($"A nested-conditions template needs at least {NestedConditionsGenerator.MinimumConditions} conditions");
+        }
+
         Directory.CreateDirectory(directory);
         var written = new List<GeneratedTemplate>();
         foreach (var size in mixSizes ?? MixSizes)

@@ -18,9 +18,12 @@ internal static class NestedConditionsGenerator
 {
     private const int ParameterCount = 8;
 
+    /// <summary>The chain refers back four conditions; below twice that it is not a chain yet.</summary>
+    public const int MinimumConditions = 8;
+
     public static JsonObject Generate(int conditionCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(conditionCount, 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(conditionCount, MinimumConditions);
         var parameters = new JsonObject();
         for (var p = 0; p < ParameterCount; p++)
         {

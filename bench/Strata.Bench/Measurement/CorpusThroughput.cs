@@ -25,6 +25,7 @@ internal static class CorpusThroughput
         var coldSeconds = Stopwatch.GetElapsedTime(coldStart).TotalSeconds;
 
         var passSeconds = new List<double>();
+        var passCpu = new List<double>();
         var parseSeconds = new List<double>();
         var validateSeconds = new List<double>();
         var allocated = new List<long>();
@@ -43,6 +44,7 @@ internal static class CorpusThroughput
             var pauseBefore = GC.GetTotalPauseDuration();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             double parse = 0, validate = 0;
+            var cpuStart = CpuClock.ProcessSeconds();
             var start = Stopwatch.GetTimestamp();
             for (var i = 0; i < files.Count; i++)
             {
@@ -53,6 +55,7 @@ internal static class CorpusThroughput
             }
 
             passSeconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+            passCpu.Add(CpuClock.ProcessSeconds() - cpuStart);
             allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
             parseSeconds.Add(parse);
             validateSeconds.Add(validate);
@@ -76,6 +79,7 @@ internal static class CorpusThroughput
             coldSeconds,
             passSeconds,
             median,
+            Stats.Median(passCpu),
             files.Count / median,
             bytes / median / 1e6,
             files.Count / coldSeconds,

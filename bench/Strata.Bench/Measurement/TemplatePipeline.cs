@@ -7,8 +7,8 @@ using Strata.Templates.Validation;
 
 namespace Strata.Bench.Measurement;
 
-/// <summary>Wall time of each phase of one pass over one template, in seconds.</summary>
-internal sealed record PhaseTimes(double Parse, double Validate, double Model, double Graph)
+/// <summary>Wall time of each phase of one pass over one template, and the process CPU time of the pass, in seconds.</summary>
+internal sealed record PhaseTimes(double Parse, double Validate, double Model, double Graph, double CpuParseAndValidate, double CpuTotal)
 {
     /// <summary>What <c>strata validate</c> does: read and parse, then validate.</summary>
     public double ParseAndValidate => Parse + Validate;
@@ -34,6 +34,7 @@ internal static class TemplatePipeline
 
     public static PipelineOutcome Run(string path, bool withGraph)
     {
+        var cpuStart = CpuClock.ProcessSeconds();
         var start = Stopwatch.GetTimestamp();
         try
         {
@@ -41,9 +42,12 @@ internal static class TemplatePipeline
             var parsed = Stopwatch.GetTimestamp();
             var result = TemplateValidator.Validate(document, Options);
             var validated = Stopwatch.GetTimestamp();
+            var cpuValidated = CpuClock.ProcessSeconds() - cpuStart;
             if (!withGraph)
             {
-                return new PipelineOutcome(new PhaseTimes(Seconds(start, parsed), Seconds(parsed, validated), 0, 0), result.Diagnostics, null, null);
+                return new PipelineOutcome(
+                    new PhaseTimes(Seconds(start, parsed), Seconds(parsed, validated), 0, 0, cpuValidated, cpuValidated),
+                    result.Diagnostics, null, null);
             }
 
             var model = TemplateModel.Build(document);
@@ -51,13 +55,15 @@ internal static class TemplatePipeline
             var graph = ResourceGraph.Build(model);
             var graphed = Stopwatch.GetTimestamp();
             return new PipelineOutcome(
-                new PhaseTimes(Seconds(start, parsed), Seconds(parsed, validated), Seconds(validated, modelled), Seconds(modelled, graphed)),
+                new PhaseTimes(Seconds(start, parsed), Seconds(parsed, validated), Seconds(validated, modelled), Seconds(modelled, graphed),
+                    cpuValidated, CpuClock.ProcessSeconds() - cpuStart),
                 result.Diagnostics, graph, null);
         }
         catch (Exception ex)
         {
             // The validator promises never to throw; if it does, the benchmark records it and carries on.
-            return new PipelineOutcome(new PhaseTimes(Seconds(start, Stopwatch.GetTimestamp()), 0, 0, 0), [], null, $"{ex.GetType().Name}: {ex.Message}");
+            var cpu = CpuClock.ProcessSeconds() - cpuStart;
+            return new PipelineOutcome(new PhaseTimes(Seconds(start, Stopwatch.GetTimestamp()), 0, 0, 0, cpu, cpu), [], null, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 

@@ -7,7 +7,7 @@ namespace Strata.Bench.Peers;
 /// <summary>
 /// Cold command-line calls, one process per template: with <c>hyperfine</c> when it is installed (one warm-up
 /// call per template, then <c>calls</c> timed ones, no shell in between), else a plain timing loop. Either way
-/// one extra call per template through <see cref="ProcessRunner"/> records peak memory.
+/// one extra call per template through <see cref="ProcessRunner"/> records CPU time and peak memory.
 /// </summary>
 internal static class CallSampler
 {
@@ -19,6 +19,7 @@ internal static class CallSampler
             : null;
         var method = times is null ? "loop" : "hyperfine";
         var memory = new List<long>();
+        var cpu = new List<double>();
         var loopTimes = new List<double>();
         foreach (var file in files)
         {
@@ -26,6 +27,11 @@ internal static class CallSampler
             if (run.MaxRssBytes is { } rss)
             {
                 memory.Add(rss);
+            }
+
+            if (run.CpuSeconds is { } seconds)
+            {
+                cpu.Add(seconds);
             }
 
             if (times is null)
@@ -40,7 +46,8 @@ internal static class CallSampler
 
         times ??= loopTimes;
         return new CallSample(tool.Name, method, times.Count, Stats.Median(times), Stats.Percentile(times, 90), times.Min(), times.Max(),
-            memory.Count == 0 ? null : Stats.Median(memory));
+            memory.Count == 0 ? null : Stats.Median(memory),
+            cpu.Count == 0 ? null : Stats.Median(cpu));
     }
 
     private static List<double>? Hyperfine(string hyperfine, PeerTool tool, IReadOnlyList<string> files, int calls, string workDirectory)

@@ -10,11 +10,17 @@ namespace Strata.Bench.Peers;
 /// </summary>
 internal sealed record PeerTool(string Name, string Executable, Func<IReadOnlyList<string>, IReadOnlyList<string>> Arguments, Func<string, int?> CountFindings)
 {
-    public static PeerTool CfnLint(string executable) => new(
+    /// <summary>Address-space bound for each call (null: none). cfn-lint reaches many GiB on chained conditions.</summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    public static PeerTool CfnLint(string executable, long? memoryLimitBytes) => new(
         "cfn-lint",
         executable,
         files => [.. files, "--format", "json"],
-        CountCfnLintFindings);
+        CountCfnLintFindings)
+    {
+        MemoryLimitBytes = memoryLimitBytes,
+    };
 
     public static PeerTool Strata(string executable) => new(
         "strata",
@@ -25,15 +31,17 @@ internal sealed record PeerTool(string Name, string Executable, Func<IReadOnlyLi
     /// <summary>Runs the tool once over <paramref name="files"/>; the run carries its finding count.</summary>
     public ProcessRun Run(IReadOnlyList<string> files, TimeSpan timeout)
     {
-        var output = ProcessRunner.Run(Executable, Arguments(files), timeout);
+        var output = ProcessRunner.Run(Executable, Arguments(files), timeout, MemoryLimitBytes);
         var findings = output.Run.TimedOut ? null : CountFindings(output.Stdout);
+        var failure = output.Run.Failure;
         if (!output.Run.TimedOut && findings is null)
         {
             // Both tools exit non-zero when they have findings; only output that is not their JSON means trouble.
-            Console.Error.WriteLine($"  {Name} exited {output.Run.ExitCode} without its JSON report: {Workers.Tail(output.Stderr)}");
+            failure ??= $"exited {output.Run.ExitCode} without its JSON report: {Workers.Tail(output.Stderr, 200)}";
+            Console.Error.WriteLine($"  {Name} {failure}");
         }
 
-        return output.Run with { Findings = findings };
+        return output.Run with { Findings = findings, Failure = failure };
     }
 
     // cfn-lint prints one JSON array of matches for all files.

@@ -19,6 +19,7 @@ internal static class Format
     {
         null => "–",
         { TimedOut: true } => $"> {run.TimeoutSeconds.ToString("0", Invariant)} s (timed out)",
+        { Failure: { } failure } => $"failed: {failure}",
         _ => Duration(run.Seconds),
     };
 

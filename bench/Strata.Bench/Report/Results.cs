@@ -17,6 +17,7 @@ internal sealed record CorpusRun(
     double ColdPassSeconds,
     IReadOnlyList<double> PassSeconds,
     double MedianPassSeconds,
+    double MedianPassCpuSeconds,
     double TemplatesPerSecond,
     double MegabytesPerSecond,
     double ColdTemplatesPerSecond,
@@ -41,7 +42,9 @@ internal sealed record FileRun(
     double GraphSeconds,
     double ParseAndValidateSeconds,
     double ParseAndValidateP90Seconds,
+    double ParseAndValidateCpuSeconds,
     double TotalSeconds,
+    double TotalCpuSeconds,
     long AllocatedBytesPerRun,
     long BaselineWorkingSetBytes,
     long PeakWorkingSetBytes,
@@ -58,10 +61,12 @@ internal sealed record ProcessRun(
     bool TimedOut,
     double TimeoutSeconds,
     long? MaxRssBytes,
-    int? Findings);
+    int? Findings,
+    string? Failure = null,
+    double? CpuSeconds = null);
 
 /// <summary>Many cold calls, one per template of a sample.</summary>
-internal sealed record CallSample(string Tool, string Method, int Calls, double MedianSeconds, double P90Seconds, double MinSeconds, double MaxSeconds, long? MedianMaxRssBytes);
+internal sealed record CallSample(string Tool, string Method, int Calls, double MedianSeconds, double P90Seconds, double MinSeconds, double MaxSeconds, long? MedianMaxRssBytes, double? MedianCpuSeconds);
 
 internal sealed record CorpusComparison(
     int Templates,
@@ -73,6 +78,7 @@ internal sealed record CorpusComparison(
     double? CfnLintStartupSeconds,
     double? ThroughputRatio,
     double? ThroughputRatioExcludingStartup,
+    double? CpuTimeRatio,
     double? PeakMemoryRatio);
 
 internal sealed record CliComparison(IReadOnlyList<string> Files, CallSample Strata, CallSample? CfnLint, double? MedianRatio, double? P90Ratio);
@@ -88,11 +94,16 @@ internal sealed record GeneratedComparison(
     double? MemoryRatio);
 
 /// <summary>How time grows with the number of conditions: the fitted exponent k in time ∝ n^k (1 is linear).</summary>
-internal sealed record GrowthSeries(string Tool, IReadOnlyList<int> Sizes, IReadOnlyList<double?> Seconds, IReadOnlyList<bool> TimedOut, double? Exponent, double? Ratio4n);
+/// <param name="FitFrom">The smallest size included in the fit (tiny templates measure fixed costs, not growth).</param>
+/// <param name="Ratio4n">Time at 4·FitFrom conditions over time at FitFrom, when both were measured.</param>
+internal sealed record GrowthSeries(string Tool, IReadOnlyList<int> Sizes, IReadOnlyList<double?> Seconds, IReadOnlyList<bool> TimedOut, int FitFrom, double? Exponent, double? Ratio4n);
 
 internal sealed record TargetCheck(string Id, string Description, string Target, string Measured, bool? Met);
 
 internal sealed record MachineInfo(string Cpu, int Cores, long MemoryBytes, string Os, string Runtime);
+
+/// <summary>The machine's load average when a stage began: the machine is shared, and a busy machine stretches wall times.</summary>
+internal sealed record LoadSample(string Stage, double OneMinute, double FiveMinutes);
 
 internal sealed record ToolVersions(string? CfnLint, string? StrataCommit, string? Hyperfine, string SpecVersion);
 
@@ -105,4 +116,5 @@ internal sealed record BenchResults(
     CliComparison Cli,
     IReadOnlyList<GeneratedComparison> Generated,
     IReadOnlyList<GrowthSeries> ConditionGrowth,
-    IReadOnlyList<TargetCheck> Targets);
+    IReadOnlyList<TargetCheck> Targets,
+    IReadOnlyList<LoadSample> Load);

@@ -32,6 +32,11 @@ public static class PlanCommand
     public static async Task<int> RunAsync(CliContext context, string file, string stackName, IReadOnlyDictionary<string, string> parameters, OutputFormat format, string data, CancellationToken cancellationToken)
     {
         var (body, path) = EngineCliOptions.ReadTemplate(file);
+        if (TemplatePreflight.Check(context, path, stackName, parameters, format) is { } refused)
+        {
+            return refused;
+        }
+
         using var host = EngineHost.Open(data);
         var result = await host.Engine.PlanAsync(stackName, new TemplateSource(body, path), parameters, cancellationToken).ConfigureAwait(false);
         if (result.Plan is not { } plan)

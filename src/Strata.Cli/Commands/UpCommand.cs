@@ -56,9 +56,40 @@ public static class UpCommand
         TimeSpan? ResourceTimeout, int? MaxParallel, OutputFormat Format, string Data);
 
     /// <param name="stop">Cancelled on Ctrl-C: a graceful stop (then rollback), not an abort.</param>
-    public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stop)
+    public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stopRequested)
     {
         var (body, path) = EngineCliOptions.ReadTemplate(args.File);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
+        var stop = stopping.Token;
+        // First Ctrl-C: stop gracefully (running calls finish, then rollback). A second one ends the process;
+        // the journal lets the next 'up' resume without creating anything twice.
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                stopping.Cancel();
+                context.Error.WriteLine("strata: stopping — running operations finish, then the stack rolls back; press Ctrl-C again to abort");
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await DeployAsync(context, args, body, path, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> DeployAsync(CliContext context, UpArguments args, string body, string path, CancellationToken stop)
+    {
+        if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format) is { } refused)
+        {
+            return refused;
+        }
+
         await using var listener = SignalListener.Start();
         using var host = EngineHost.Open(args.Data, o => o with { SignalBaseUrl = listener.BaseUrl });
         listener.Attach(host.Engine.Signals);

@@ -107,31 +107,23 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
         }
         else
         {
-            var recovered = await JournalRecovery.RecoverAsync(run, cancellationToken).ConfigureAwait(false);
-            run.ResetFailures();
-            run.ResetLiveState(exports);
             var resuming = existing.Status == StackStatus.CreateInProgress || InterruptedUpdate.Contains(existing.Status);
-            if (!resuming && !await HasWorkAsync(run, definition, request, parameters, recovered).ConfigureAwait(false))
-            {
-                return new OperationResult(OperationOutcome.NoChanges, run.Stack, ["No changes: the stack already matches the template"]);
-            }
             var status = creating ? StackStatus.CreateInProgress : StackStatus.UpdateInProgress;
-            var reason = resuming ? "Resuming the operation an interrupted strata process left in progress" : Events.UserInitiated;
-            await run.UpdateStackAsync(s => s with
+            if (resuming)
             {
-                Status = status,
-                StatusReason = reason,
-                // The rollback target of an update is the template before it; a resumed update keeps the one it had.
-                PreviousTemplateBody = resuming ? s.PreviousTemplateBody : s.TemplateBody,
-                PreviousTemplatePath = resuming ? s.PreviousTemplatePath : s.TemplatePath,
-                PreviousParameters = resuming ? s.PreviousParameters : s.Parameters,
-                TemplateBody = request.Template.Body,
-                TemplatePath = request.Template.Path,
-                Parameters = parameters,
-                DisableRollback = request.DisableRollback,
-                ExpiresAt = request.TimeToLive is { } t ? services.Time.GetUtcNow() + t : s.ExpiresAt,
-                RootCause = null,
-            }, status, reason, cancellationToken).ConfigureAwait(false);
+                // Say so first, then finish the calls the dead process left open.
+                await StartAsync(run, request, parameters, status, "Resuming the operation an interrupted strata process left in progress", resuming, cancellationToken).ConfigureAwait(false);
+                await RecoverAsync(run, exports, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var recovered = await RecoverAsync(run, exports, cancellationToken).ConfigureAwait(false);
+                if (!HasWork(run, definition, request, parameters, recovered))
+                {
+                    return new OperationResult(OperationOutcome.NoChanges, run.Stack, ["No changes: the stack already matches the template"]);
+                }
+                await StartAsync(run, request, parameters, status, Events.UserInitiated, resuming, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var walk = await Walks.ApplyAsync(run, definition, ApplyMode.Forward, cancellationToken).ConfigureAwait(false);
@@ -149,6 +141,31 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
         var outcome = new UpFailure(services);
         return await outcome.HandleAsync(run, failure, creating, request.DisableRollback, cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task<int> RecoverAsync(StackRun run, IReadOnlyDictionary<string, string> exports, CancellationToken cancellationToken)
+    {
+        var recovered = await JournalRecovery.RecoverAsync(run, cancellationToken).ConfigureAwait(false);
+        run.ResetFailures();
+        run.ResetLiveState(exports);
+        return recovered;
+    }
+
+    private Task StartAsync(StackRun run, UpRequest request, IReadOnlyDictionary<string, string> parameters, StackStatus status, string reason, bool resuming, CancellationToken cancellationToken) =>
+        run.UpdateStackAsync(s => s with
+        {
+            Status = status,
+            StatusReason = reason,
+            // The rollback target of an update is the template before it; a resumed update keeps the one it had.
+            PreviousTemplateBody = resuming ? s.PreviousTemplateBody : s.TemplateBody,
+            PreviousTemplatePath = resuming ? s.PreviousTemplatePath : s.TemplatePath,
+            PreviousParameters = resuming ? s.PreviousParameters : s.Parameters,
+            TemplateBody = request.Template.Body,
+            TemplatePath = request.Template.Path,
+            Parameters = parameters,
+            DisableRollback = request.DisableRollback,
+            ExpiresAt = request.TimeToLive is { } t ? services.Time.GetUtcNow() + t : s.ExpiresAt,
+            RootCause = null,
+        }, status, reason, cancellationToken);
 
     private async Task<OperationResult> CompleteAsync(StackRun run, IStackDefinition definition, bool creating, CancellationToken cancellationToken)
     {
@@ -177,7 +194,7 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
         return run.Records.All.Where(r => r.Status.Exists() && (!r.IsCurrent || !kept.Contains(r.LogicalId))).ToList();
     }
 
-    private async Task<bool> HasWorkAsync(StackRun run, IStackDefinition definition, UpRequest request, IReadOnlyDictionary<string, string> parameters, int recovered)
+    private bool HasWork(StackRun run, IStackDefinition definition, UpRequest request, IReadOnlyDictionary<string, string> parameters, int recovered)
     {
         var stack = run.Stack;
         if (recovered > 0 || stack.Status.IsFailure() || stack.Status == StackStatus.CreateFailed)
@@ -192,7 +209,6 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
         var outputs = definition.ResolveOutputs(run.Live);
         var sameOutputs = outputs.Count == stack.Outputs.Count && outputs.All(o => stack.Outputs.Any(s => s.Key == o.Key && s.Value == o.Value && s.ExportName == o.ExportName));
         var sameParameters = parameters.Count == stack.Parameters.Count && parameters.All(p => stack.Parameters.TryGetValue(p.Key, out var v) && v == p.Value);
-        await Task.CompletedTask.ConfigureAwait(false);
         return !sameOutputs || !sameParameters || request.Template.Body != stack.TemplateBody || request.TimeToLive is not null;
     }
 

@@ -199,15 +199,18 @@ public sealed partial class CloudFormationDeployer
         };
     }
 
-    /// <summary>Saves the read position (and status) as tracking goes, so that another process can resume from it.</summary>
+    /// <summary>
+    /// Saves the read position (and status) as tracking goes, so that another process can resume from it. The write
+    /// ignores cancellation: a Ctrl-C right after events were shown must not lose the position they were shown up to.
+    /// </summary>
     private Func<EventCursor, string, CancellationToken, Task> PersistCursor(CloudFormationStackRecord record) =>
-        (cursor, status, cancellationToken) => SaveAsync(record with
+        (cursor, status, _) => SaveAsync(record with
         {
             Status = status,
             UpdatedAt = _time.GetUtcNow(),
             LastEventId = cursor.LastEventId,
             EventCount = cursor.Count,
-        }, cancellationToken);
+        }, CancellationToken.None);
 
     /// <summary>The resource still in progress at the time-out (the one the operation waited for), or the stack.</summary>
     private static RootCause TimeoutCause(string stackName, TrackOutcome outcome, TimeSpan timeout)

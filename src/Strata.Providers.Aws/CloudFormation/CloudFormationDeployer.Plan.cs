@@ -115,10 +115,9 @@ public sealed partial class CloudFormationDeployer
         if (status == StackStates.ReviewInProgress)
         {
             // A change set that never ran: CloudFormation holds no resources for such a stack.
-            var deleted = await DeleteAndWaitAsync(existing, [], request.RoleArn, _options.ChangeSetTimeout, EventCursor.Start,
-                NullDeploymentObserver.Instance, cancellationToken).ConfigureAwait(false);
-            if (deleted.Status != StackStates.DeleteComplete)
-                return Refuse($"Stack {request.StackName} was left in REVIEW_IN_PROGRESS and could not be deleted ({deleted.Status}).");
+            var deleted = await TryDeleteAsync(existing, request.RoleArn, _options.ChangeSetTimeout, cancellationToken).ConfigureAwait(false);
+            if (deleted != StackStates.DeleteComplete)
+                return Refuse($"Stack {request.StackName} was left in REVIEW_IN_PROGRESS and could not be deleted ({deleted}).");
             messages.Add($"Stack {request.StackName} was left in REVIEW_IN_PROGRESS by a change set that never completed; deleted it before creating it again.");
             return null;
         }
@@ -131,10 +130,9 @@ public sealed partial class CloudFormationDeployer
                 return Refuse($"Stack {request.StackName} is {status} after a failed create{because}; CloudFormation cannot update it. " +
                               $"Delete it first (strata down {request.StackName}) or ask up to replace it.", cause);
             }
-            var deleted = await DeleteAndWaitAsync(existing, [], request.RoleArn, request.Timeout, EventCursor.Start,
-                NullDeploymentObserver.Instance, cancellationToken).ConfigureAwait(false);
-            if (deleted.Status != StackStates.DeleteComplete)
-                return Refuse($"Stack {request.StackName} ({status}) could not be deleted before recreating it: {deleted.Status}.", cause);
+            var deleted = await TryDeleteAsync(existing, request.RoleArn, request.Timeout, cancellationToken).ConfigureAwait(false);
+            if (deleted != StackStates.DeleteComplete)
+                return Refuse($"Stack {request.StackName} ({status}) could not be deleted before recreating it: {deleted}.", cause);
             messages.Add($"Deleted stack {request.StackName}, left in {status} by a failed create{because}, before creating it again.");
             return null;
         }
@@ -148,6 +146,22 @@ public sealed partial class CloudFormationDeployer
         if (!StackStates.IsUpdatable(status))
             return Refuse($"Stack {request.StackName} is {status}; CloudFormation cannot update a stack in that state.");
         return null;
+    }
+
+    /// <summary>Deletes a stack that stands in the way of a create; returns its final status, or what CloudFormation said instead.</summary>
+    private async Task<string> TryDeleteAsync(Stack stack, string? roleArn, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var record = await _records.GetAsync(stack.StackName, cancellationToken).ConfigureAwait(false);
+            var deleted = await DeleteAndWaitAsync(stack, [], roleArn, timeout, CursorOf(record, stack.StackId),
+                NullDeploymentObserver.Instance, cancellationToken).ConfigureAwait(false);
+            return deleted.TimedOut ? $"still {deleted.Status} after {Durations.Format(timeout!.Value)}" : deleted.Status;
+        }
+        catch (AwsServiceException e) when (e.HttpStatus is >= 400 and < 500 && !e.IsCredentialsRejection)
+        {
+            return $"{e.Code}: {e.ErrorMessage}";
+        }
     }
 
     private async Task<Engine.Model.RootCause?> PreviousFailureAsync(Stack stack, CancellationToken cancellationToken)

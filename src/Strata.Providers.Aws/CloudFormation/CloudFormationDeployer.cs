@@ -71,10 +71,15 @@ public sealed partial class CloudFormationDeployer
     private async Task<TrackOutcome> DeleteAndWaitAsync(Stack stack, IReadOnlyList<string> retain, string? roleArn, TimeSpan? timeout,
         EventCursor cursor, IDeploymentObserver observer, CancellationToken cancellationToken)
     {
+        // Past every event so far (shown, not dropped): only a new stack-level event, or DELETE_IN_PROGRESS, starts the deletion.
+        var unseen = await _tracker.ReadNewEventsAsync(stack.StackId, cursor, cancellationToken).ConfigureAwait(false);
+        foreach (var e in Numbered(unseen, cursor)) observer.OnEvent(e);
+        cursor = cursor.Advance(unseen);
         await _cfn.DeleteStackAsync(new DeleteStackRequest(stack.StackId) { RetainResources = retain, RoleArn = roleArn },
             cancellationToken).ConfigureAwait(false);
-        return await _tracker.TrackAsync(new TrackRequest(stack.StackId, stack.StackName, cursor) { Timeout = timeout, AwaitStart = true },
+        var outcome = await _tracker.TrackAsync(new TrackRequest(stack.StackId, stack.StackName, cursor) { Timeout = timeout, AwaitStart = true },
             observer, null, cancellationToken).ConfigureAwait(false);
+        return outcome with { Events = [.. unseen, .. outcome.Events] };
     }
 
     private async Task SaveAsync(CloudFormationStackRecord record, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed class CloudFormationRecordStore
 
     /// <summary>True when <paramref name="stackName"/> is a CloudFormation-mode stack in this data directory (for the CLI's dispatch).</summary>
     public static bool Tracks(string dataDirectory, string stackName) =>
-        IsSafeName(stackName) && File.Exists(Path.Combine(dataDirectory, FolderName, stackName + ".json"));
+        StackNames.IsValid(stackName) && File.Exists(Path.Combine(dataDirectory, FolderName, stackName + ".json"));
 
     public string PathOf(string stackName)
     {
@@ -52,7 +52,7 @@ public sealed class CloudFormationRecordStore
         var records = new List<CloudFormationStackRecord>();
         foreach (var path in Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal))
         {
-            if (IsSafeName(Path.GetFileNameWithoutExtension(path)) && await GetAsync(Path.GetFileNameWithoutExtension(path), cancellationToken).ConfigureAwait(false) is { } record)
+            if (StackNames.IsValid(Path.GetFileNameWithoutExtension(path)) && await GetAsync(Path.GetFileNameWithoutExtension(path), cancellationToken).ConfigureAwait(false) is { } record)
                 records.Add(record);
         }
         return records;
@@ -66,9 +66,6 @@ public sealed class CloudFormationRecordStore
         await File.WriteAllTextAsync(temporary, ToJson(record).ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
-
-    private static bool IsSafeName(string name) =>
-        name.Length is > 0 and <= 128 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     internal static JsonObject ToJson(CloudFormationStackRecord r)
     {

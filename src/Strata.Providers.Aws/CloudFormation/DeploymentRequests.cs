@@ -1,5 +1,3 @@
-using Strata.Providers.Aws.Services.CloudFormation;
-
 namespace Strata.Providers.Aws.CloudFormation;
 
 /// <summary>What <c>strata up --provider cloudformation</c> asks for.</summary>
@@ -77,24 +75,3 @@ public sealed record CloudFormationContinueRollbackRequest
 
     public string? RoleArn { get; init; }
 }
-
-internal static class StackNames
-{
-    /// <summary>CloudFormation's rule for stack names, checked before any call so that the error names the field.</summary>
-    public static void Validate(string stackName)
-    {
-        if (string.IsNullOrEmpty(stackName) || stackName.Length > 128 || !char.IsAsciiLetter(stackName[0]) ||
-            !stackName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw new CloudFormationDeploymentException(
-                $"Stack name '{stackName}' is not valid for CloudFormation: use 1-128 letters, digits and hyphens, starting with a letter.");
-        }
-    }
-
-    /// <summary>Stack-level events name the stack as their resource.</summary>
-    public static bool IsStackLevel(StackEvent e, string stackId, string stackName) =>
-        e.ResourceType == "AWS::CloudFormation::Stack" && (e.PhysicalResourceId == stackId || e.LogicalResourceId == stackName);
-}
-
-/// <summary>A request Strata cannot carry out as given (bad stack name, unusable record file, template bucket problem).</summary>
-public sealed class CloudFormationDeploymentException(string message, Exception? inner = null) : AwsException(message, inner);

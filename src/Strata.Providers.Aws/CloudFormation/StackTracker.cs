@@ -79,6 +79,9 @@ internal sealed class StackTracker(CloudFormationClient cfn, CloudFormationDeplo
             if (!StackStates.IsInProgress(status) && (started || poll >= StartGracePolls))
                 return new TrackOutcome(stack, status, events, cursor, false, warnings);
 
+            if (request.Timeout is { } timeout && now - startedAt >= timeout)
+                return new TrackOutcome(stack, status, events, cursor, true, warnings);
+
             if (StackStates.IsInProgress(status) && now >= nextHangWarningAt)
             {
                 // Once per quiet period, then again each further period: "no progress for 10m", "... for 20m".
@@ -87,8 +90,6 @@ internal sealed class StackTracker(CloudFormationClient cfn, CloudFormationDeplo
                 warnings.Add(warning);
                 observer.OnWarning(warning);
             }
-            if (request.Timeout is { } timeout && now - startedAt >= timeout)
-                return new TrackOutcome(stack, status, events, cursor, true, warnings);
 
             await Task.Delay(backoff.Next(newer.Count > 0), time, cancellationToken).ConfigureAwait(false);
         }

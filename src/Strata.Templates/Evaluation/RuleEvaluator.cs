@@ -9,12 +9,16 @@ namespace Strata.Templates.Evaluation;
 /// anything: for each rule whose RuleCondition holds (or that has none), every Assert must be true.
 /// Rules that depend on values unknown offline are not decided and not reported.
 /// </summary>
+/// <remarks>
+/// A failed assertion is an error when the values are the ones to deploy with, and a warning when the
+/// template is only being checked (missing values lenient), since users may still supply others.
+/// </remarks>
 public static class RuleEvaluator
 {
     /// <summary>An assertion is false for these parameter values (Strata's id; cfn-lint does not evaluate rules).</summary>
     public const string AssertionFailed = "E1703";
 
-    public static void Evaluate(EvaluationContext context, DiagnosticBag diagnostics)
+    public static void Evaluate(EvaluationContext context, DiagnosticBag diagnostics, Severity severity = Severity.Error)
     {
         foreach (var rule in context.Template.Rules)
         {
@@ -29,7 +33,7 @@ public static class RuleEvaluator
                 if (IsTrue(assertion.Assert.Evaluate(scratch)) == false)
                 {
                     var why = assertion.AssertDescription is { Length: > 0 } d ? d : $"assertion {assertion.Assert.Node} is false";
-                    diagnostics.Add(Diagnostic.Error(AssertionFailed, $"Rule '{rule.Name}' fails for these parameter values: {why}", assertion.Node.Path, assertion.Node.Location));
+                    diagnostics.Add(new Diagnostic(AssertionFailed, severity, $"Rule '{rule.Name}' fails for these parameter values: {why}", assertion.Node.Path, assertion.Node.Location));
                 }
             }
         }

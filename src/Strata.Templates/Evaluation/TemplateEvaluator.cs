@@ -57,7 +57,7 @@ public static class TemplateEvaluator
             AttributeTypes = inputs.AttributeTypes,
         };
         var conditions = ConditionEvaluator.Evaluate(baseContext, diagnostics);
-        RuleEvaluator.Evaluate(baseContext, diagnostics);
+        RuleEvaluator.Evaluate(baseContext, diagnostics, inputs.ParameterOptions.RequireValues ? Severity.Error : Severity.Warning);
         cancellationToken.ThrowIfCancellationRequested();
 
         var graph = DependencyGraph.Build(template, conditions, cancellationToken);

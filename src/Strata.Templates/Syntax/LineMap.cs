@@ -35,8 +35,26 @@ internal sealed class LineMap
             line = ~line - 1;
         }
 
-        var start = _lineStarts[line];
-        var column = Encoding.UTF8.GetCharCount(_text, start, offset - start) + 1;
+        // Readers ask in increasing offsets; continuing from the previous answer on the same line keeps
+        // a long single-line (minified) template linear instead of quadratic.
+        int from, column;
+        if (line == _lastLine && offset >= _lastOffset)
+        {
+            from = _lastOffset;
+            column = _lastColumn;
+        }
+        else
+        {
+            from = _lineStarts[line];
+            column = 1;
+        }
+
+        column += Encoding.UTF8.GetCharCount(_text, from, offset - from);
+        (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
         return new SourceLocation(line + 1, column);
     }
+
+    private int _lastLine = -1;
+    private int _lastOffset;
+    private int _lastColumn;
 }

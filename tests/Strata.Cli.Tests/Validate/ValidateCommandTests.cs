@@ -173,3 +173,30 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stdout + result.Stderr);
     }
 }
+
+public sealed class TemplatePreflightTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("strata-preflight-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("up")]
+    [InlineData("plan")]
+    public async Task UpOrPlan_InvalidTemplate_RefusedBeforeAnythingIsCreated(string verb)
+    {
+        var template = Path.Combine(_dir, "bad.yaml");
+        File.WriteAllText(template, "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Nope: 1\n");
+        var data = Path.Combine(_dir, "data");
+        var result = await CliRunner.RunAsync(verb, template, "--stack", "s1", "--data", data, "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("E3002", doc.RootElement.GetProperty("diagnostics")[0].GetProperty("rule").GetString());
+        Assert.Equal(5, doc.RootElement.GetProperty("diagnostics")[0].GetProperty("line").GetInt32());
+
+        var ls = await CliRunner.RunAsync("ls", "--data", data, "--format", "json", "--all");
+        Assert.Equal(0, ls.ExitCode);
+        Assert.StartsWith("{", ls.Stdout.TrimStart());
+        Assert.DoesNotContain("s1", ls.Stdout);
+    }
+}

@@ -6,7 +6,7 @@ using Strata.Engine.State;
 namespace Strata.Engine.Tests.Support;
 
 /// <summary>One call the provider received.</summary>
-public sealed record ProviderCall(ProviderAction Action, string LogicalId, string ClientToken, string? PhysicalId, JsonObject Desired);
+public sealed record ProviderCall(ProviderAction Action, string LogicalId, string ClientToken, string? PhysicalId, JsonObject Desired, bool Snapshot = false);
 
 /// <summary>
 /// An in-test provider for unit tests that must control timing and failures exactly (the real sandbox is
@@ -60,7 +60,7 @@ public sealed class ScriptedProvider : IResourceProvider
         {
             return earlier;
         }
-        var call = new ProviderCall(action, request.LogicalId, request.ClientToken, request.PhysicalId, request.DesiredState);
+        var call = new ProviderCall(action, request.LogicalId, request.ClientToken, request.PhysicalId, request.DesiredState, request.Snapshot);
         Calls.Enqueue(call);
         ProgressEvent? scripted = null;
         if (_scripts.TryGetValue(request.LogicalId, out var script))

@@ -36,6 +36,14 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void Prepare_FailingAssertion_IsErrorWhenDeployingAndWarningWhenChecking()
+    {
+        var values = Params(("Environment", "prod"));
+        Assert.Equal(Diagnostics.Severity.Error, Assert.Single(Prepare(Template, values, strict: true).Diagnostics).Severity);
+        Assert.Equal(Diagnostics.Severity.Warning, Assert.Single(Prepare(Template, values, strict: false).Diagnostics).Severity);
+    }
+
+    [Fact]
     public void Prepare_RuleWithoutCondition_AlwaysChecked() =>
         Assert.Contains("ProdInstanceType", Assert.Single(Prepare(Template, Params(("Environment", "prod"), ("InstanceType", "t3.small"))).Diagnostics).Message);
 

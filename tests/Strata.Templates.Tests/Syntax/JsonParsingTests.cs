@@ -70,3 +70,18 @@ public class JsonParsingTests
         Assert.Empty(doc.Diagnostics);
     }
 }
+
+public class LineMapTests
+{
+    [Fact]
+    public void At_OutOfOrderOffsetsOnOneLine_SameAsFreshLookup()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes("{\"é\": [1, \"ü\", 3]}\n{\"b\": 2}");
+        var incremental = new LineMap(text);
+        var offsets = new[] { 0, 5, 9, 16, 2, 20, 22, 12 };
+        foreach (var offset in offsets)
+        {
+            Assert.Equal(new LineMap(text).At(offset), incremental.At(offset));
+        }
+    }
+}
