@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Strata.Cli.Commands;
 using Strata.Cli.Infrastructure;
+using Strata.Providers.Aws;
 
 namespace Strata.Cli;
 
 /// <summary>
 /// Assembles the <c>strata</c> command tree and runs it. Writers are injected so tests run the CLI in
-/// process; parse errors exit with 2 (bad usage) as the CLI contract says, not System.CommandLine's 1.
+/// process; parse errors exit with 2 (bad usage) as the CLI contract says, not System.CommandLine's 1, and so do
+/// AWS errors that stop a command before it can report a result (settings, credentials, endpoint).
 /// </summary>
 public static class CliApp
 {
@@ -51,6 +53,13 @@ public static class CliApp
         catch (UsageException ex)
         {
             await error.WriteLineAsync("strata: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (AwsException ex)
+        {
+            // AWS settings, credentials, an unreachable endpoint or a refused call: the message names the profile,
+            // key id or endpoint (never a secret); one line, no stack trace.
+            await error.WriteLineAsync("strata: " + ex.Message.ReplaceLineEndings(" "));
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

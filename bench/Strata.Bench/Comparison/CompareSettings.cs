@@ -32,7 +32,8 @@ internal sealed record CompareSettings
     /// <summary>Timed in-process runs per generated template.</summary>
     public int FileRuns { get; init; } = 15;
 
-    public TimeSpan CfnLintTimeout { get; init; } = TimeSpan.FromSeconds(600);
+    /// <summary>cfn-lint's bound on one call (the 10,000-resource template takes it several minutes).</summary>
+    public TimeSpan CfnLintTimeout { get; init; } = TimeSpan.FromSeconds(900);
 
     /// <summary>cfn-lint's bound on one nested-conditions template: it stops finishing at about 20 conditions.</summary>
     public TimeSpan CfnLintConditionsTimeout { get; init; } = TimeSpan.FromSeconds(300);
@@ -67,7 +68,7 @@ internal sealed record CompareSettings
             SampleSize = Math.Max(1, args.Int("sample", quick ? 6 : 20)),
             CallsPerTemplate = Math.Max(1, args.Int("calls", quick ? 1 : 3)),
             FileRuns = Math.Max(1, args.Int("runs", quick ? 5 : 15)),
-            CfnLintTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-timeout", quick ? 60 : 600))),
+            CfnLintTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-timeout", quick ? 60 : 900))),
             CfnLintConditionsTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("cfn-lint-conditions-timeout", quick ? 30 : 300))),
             CfnLintMemoryLimitBytes = (long)Math.Max(1, args.Int("cfn-lint-memory-gib", 8)) << 30,
             StrataTimeout = TimeSpan.FromSeconds(Math.Max(1, args.Int("strata-timeout", 600))),

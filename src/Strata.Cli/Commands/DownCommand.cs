@@ -1,26 +1,41 @@
 using System.CommandLine;
+using Strata.Cli.Commands.CloudFormation;
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
 
 namespace Strata.Cli.Commands;
 
-/// <summary><c>strata down NAME [--format text|json] [--data DIR]</c>: deletes the stack's resources in reverse dependency order.</summary>
+/// <summary>
+/// <c>strata down NAME [--provider sandbox|aws|cloudformation] [--format text|json] [--data DIR]</c>: deletes the stack's
+/// resources in reverse dependency order (the engine), or deletes the CloudFormation stack and follows the deletion.
+/// Without <c>--provider</c> the provider holding the stack in the data directory does it.
+/// </summary>
 public static class DownCommand
 {
     public static Command Create(CliContext context)
     {
         var name = EngineCliOptions.StackName();
+        var provider = ProviderNames.Option("Whose stack to delete: sandbox, aws or cloudformation (default: whichever holds it)");
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
-        var command = new Command("down", "Delete a stack and its resources (Retain policies are honoured)") { name, format, data };
+        var command = new Command("down", "Delete a stack and its resources (Retain policies are honoured)") { name, provider, format, data };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetValue(name)!, CommonOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(data)!, cancellationToken));
+            context, parse.GetValue(name)!, ProviderNames.Parse(parse.GetValue(provider)), CommonOptions.ParseFormat(parse.GetValue(format)),
+            parse.GetValue(data)!, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string stackName, OutputFormat format, string data, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string stackName, string? requestedProvider, OutputFormat format, string data,
+        CancellationToken cancellationToken)
     {
-        using var host = EngineHost.Open(data);
+        var provider = await StackOwnership.ResolveAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
+        if (provider == ProviderNames.CloudFormation)
+        {
+            return await CloudFormationDown.RunAsync(context, stackName, format, data, cancellationToken).ConfigureAwait(false);
+        }
+        using var host = provider == ProviderNames.Aws
+            ? await EngineHost.OpenAwsAsync(data, null, checkCloudControl: true, cancellationToken).ConfigureAwait(false)
+            : EngineHost.Open(data);
         return await OperationRunner.RunAsync(context, host, stackName, format, OperationRunner.Speed(host),
             board =>
             {

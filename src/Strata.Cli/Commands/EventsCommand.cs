@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.CloudFormation;
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
 using Strata.Engine.Model;
@@ -6,8 +7,9 @@ using Strata.Engine.Model;
 namespace Strata.Cli.Commands;
 
 /// <summary>
-/// <c>strata events NAME [--follow] [--format text|json] [--data DIR]</c>: the stack's events, oldest first.
-/// <c>--follow</c> keeps printing new ones (written by another process) until the stack settles.
+/// <c>strata events NAME [--follow] [--provider sandbox|aws|cloudformation] [--format text|json] [--data DIR]</c>: the
+/// stack's events, oldest first. <c>--follow</c> keeps printing new ones (written by another process, or by
+/// CloudFormation) until the stack settles. Without <c>--provider</c> the provider holding the stack answers.
 /// </summary>
 public static class EventsCommand
 {
@@ -17,16 +19,23 @@ public static class EventsCommand
     {
         var name = EngineCliOptions.StackName();
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new events until the stack's operation ends" };
+        var provider = ProviderNames.Option("sandbox, aws or cloudformation (default: whichever holds the stack)");
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
-        var command = new Command("events", "Show a stack's events") { name, follow, format, data };
+        var command = new Command("events", "Show a stack's events") { name, follow, provider, format, data };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetValue(name)!, parse.GetValue(follow), CommonOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(data)!, cancellationToken));
+            context, parse.GetValue(name)!, parse.GetValue(follow), CommonOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(data)!,
+            ProviderNames.Parse(parse.GetValue(provider)), cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string stackName, bool follow, OutputFormat format, string data, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string stackName, bool follow, OutputFormat format, string data, string? requestedProvider,
+        CancellationToken cancellationToken)
     {
+        if (await StackOwnership.ResolveAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false) == ProviderNames.CloudFormation)
+        {
+            return await CloudFormationQueries.EventsAsync(context, stackName, follow, format, data, cancellationToken).ConfigureAwait(false);
+        }
         using var store = EngineHost.OpenStore(data);
         var stack = await store.GetStackAsync(stackName, cancellationToken).ConfigureAwait(false)
             ?? throw new UsageException($"Stack {stackName} does not exist");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.CloudFormation;
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
 using Strata.Engine.Definition;
@@ -7,7 +8,10 @@ using Strata.Engine.Planning;
 
 namespace Strata.Cli.Commands;
 
-/// <summary><c>strata plan FILE --stack NAME [--parameter K=V]... [--format text|json] [--data DIR]</c>: the change set, changing nothing.</summary>
+/// <summary>
+/// <c>strata plan FILE --stack NAME [--parameter K=V]... [--provider sandbox|aws|cloudformation] [--format text|json] [--data DIR]</c>:
+/// the change set, changing nothing. Without <c>--provider</c> the stack's own provider plans it (the sandbox for a new stack).
+/// </summary>
 public static class PlanCommand
 {
     public static Command Create(CliContext context)
@@ -15,9 +19,10 @@ public static class PlanCommand
         var file = EngineCliOptions.TemplateFile();
         var stack = EngineCliOptions.Stack();
         var parameters = CommonOptions.Parameters();
+        var provider = ProviderNames.Option("sandbox (default for a new stack), aws or cloudformation; an existing stack keeps its own");
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
-        var command = new Command("plan", "Show what 'up' would add, modify, replace and remove") { file, stack, parameters, format, data };
+        var command = new Command("plan", "Show what 'up' would add, modify, replace and remove") { file, stack, parameters, provider, format, data };
         command.SetAction((parse, cancellationToken) => RunAsync(
             context,
             parse.GetValue(file)!,
@@ -25,19 +30,29 @@ public static class PlanCommand
             ParameterArguments.Parse(parse.GetValue(parameters)!),
             CommonOptions.ParseFormat(parse.GetValue(format)),
             parse.GetValue(data)!,
+            ProviderNames.Parse(parse.GetValue(provider)),
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CliContext context, string file, string stackName, IReadOnlyDictionary<string, string> parameters, OutputFormat format, string data, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, string file, string stackName, IReadOnlyDictionary<string, string> parameters, OutputFormat format,
+        string data, string? requestedProvider, CancellationToken cancellationToken)
     {
         var (body, path) = EngineCliOptions.ReadTemplate(file);
+        var provider = await StackOwnership.ForUpAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
+        if (provider == ProviderNames.CloudFormation)
+        {
+            return await CloudFormationUp.PlanAsync(context, stackName, body, path, parameters, format, data, cancellationToken).ConfigureAwait(false);
+        }
         if (TemplatePreflight.Check(context, path, stackName, parameters, format) is { } refused)
         {
             return refused;
         }
 
-        using var host = EngineHost.Open(data);
+        // Planning calls no provider; on AWS the host is still opened there for the account and region the plan names.
+        using var host = provider == ProviderNames.Aws
+            ? await EngineHost.OpenAwsAsync(data, null, checkCloudControl: false, cancellationToken).ConfigureAwait(false)
+            : EngineHost.Open(data);
         var result = await host.Engine.PlanAsync(stackName, new TemplateSource(body, path), parameters, cancellationToken).ConfigureAwait(false);
         if (result.Plan is not { } plan)
         {
@@ -66,30 +81,6 @@ public static class PlanCommand
         return ExitCodes.Success;
     }
 
-    private static void WriteText(TextWriter output, Plan plan)
-    {
-        output.WriteLine(plan.Stack is { } stack
-            ? $"Plan for stack {plan.StackName} ({stack.Status.ToCfn()}):"
-            : $"Plan for stack {plan.StackName} (new stack):");
-        var changes = plan.Changes.ToList();
-        if (changes.Count == 0)
-        {
-            output.WriteLine("  No changes: the stack already matches the template.");
-            return;
-        }
-        var idWidth = changes.Max(c => c.LogicalId.Length);
-        var typeWidth = changes.Max(c => c.Type.Length);
-        foreach (var change in changes)
-        {
-            var symbol = change.Action switch
-            {
-                ChangeAction.Add => "+",
-                ChangeAction.Modify => "~",
-                ChangeAction.Replace => "±",
-                _ => "-",
-            };
-            output.WriteLine($"  {symbol} {change.Action,-7} {change.LogicalId.PadRight(idWidth)}  {change.Type.PadRight(typeWidth)}  {change.Reason}");
-        }
-        output.WriteLine($"{plan.Count(ChangeAction.Add)} to add, {plan.Count(ChangeAction.Modify)} to modify, {plan.Count(ChangeAction.Replace)} to replace, {plan.Count(ChangeAction.Remove)} to remove.");
-    }
+    private static void WriteText(TextWriter output, Plan plan) =>
+        PlanText.Write(output, plan.StackName, plan.Stack?.Status.ToCfn(), plan.Changes.ToList());
 }

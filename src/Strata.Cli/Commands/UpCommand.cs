@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Commands.CloudFormation;
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
 using Strata.Engine.Definition;
@@ -8,8 +9,9 @@ namespace Strata.Cli.Commands;
 
 /// <summary>
 /// <c>strata up FILE --stack NAME [--parameter K=V]... [--ttl 7d] [--no-rollback] [--resource-timeout 30m]
-/// [--provider sandbox|aws|cloudformation] [--max-parallel N] [--format text|json] [--data DIR]</c>.
-/// Creates the stack or updates it; Ctrl-C stops gracefully (running calls finish, then rollback).
+/// [--provider sandbox|aws|cloudformation] [--timeout 1h] [--replace-failed] [--max-parallel N] [--format text|json] [--data DIR]</c>.
+/// Creates the stack or updates it; Ctrl-C stops gracefully (running calls finish, then rollback). Without
+/// <c>--provider</c> an existing stack keeps its provider and a new one gets the sandbox.
 /// </summary>
 public static class UpCommand
 {
@@ -21,17 +23,18 @@ public static class UpCommand
         var ttl = new Option<string?>("--ttl") { Description = "The stack's lease, e.g. 7d or 12h (recorded as its expiry)" };
         var noRollback = new Option<bool>("--no-rollback") { Description = "On failure keep what was created instead of rolling back" };
         var resourceTimeout = new Option<string?>("--resource-timeout") { Description = "Fail a resource operation that takes longer, e.g. 30m (default: per type)" };
-        var provider = new Option<string>("--provider") { Description = "sandbox (default), aws or cloudformation", DefaultValueFactory = _ => "sandbox" };
+        var provider = ProviderNames.Option("sandbox (default for a new stack), aws or cloudformation; an existing stack keeps its own");
+        var timeout = new Option<string?>("--timeout") { Description = "cloudformation: the longest the whole operation may take, e.g. 1h (an update is then cancelled and rolled back)" };
+        var replaceFailed = new Option<bool>("--replace-failed") { Description = "cloudformation: delete a stack left by a failed create (ROLLBACK_COMPLETE) and create it again; the engine always does" };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "At most N resource operations at once (default: no limit)" };
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
         var command = new Command("up", "Create or update a stack from a template")
         {
-            file, stack, parameters, ttl, noRollback, resourceTimeout, provider, maxParallel, format, data,
+            file, stack, parameters, ttl, noRollback, resourceTimeout, provider, timeout, replaceFailed, maxParallel, format, data,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            OperationRunner.CheckProvider(parse.GetValue(provider));
             var parallel = parse.GetValue(maxParallel);
             if (parallel is <= 0)
             {
@@ -46,19 +49,36 @@ public static class UpCommand
                 EngineCliOptions.ParseDuration(parse.GetValue(resourceTimeout), "--resource-timeout"),
                 parallel,
                 CommonOptions.ParseFormat(parse.GetValue(format)),
-                parse.GetValue(data)!), cancellationToken);
+                parse.GetValue(data)!,
+                ProviderNames.Parse(parse.GetValue(provider)),
+                EngineCliOptions.ParseDuration(parse.GetValue(timeout), "--timeout"),
+                parse.GetValue(replaceFailed)), cancellationToken);
         });
         return command;
     }
 
+    /// <param name="Provider">As given; null lets the stack's own provider (or the sandbox, for a new stack) decide.</param>
+    /// <param name="Timeout">cloudformation only: the whole operation's limit.</param>
     public sealed record UpArguments(
         string File, string Stack, IReadOnlyDictionary<string, string> Parameters, TimeSpan? Ttl, bool NoRollback,
-        TimeSpan? ResourceTimeout, int? MaxParallel, OutputFormat Format, string Data);
+        TimeSpan? ResourceTimeout, int? MaxParallel, OutputFormat Format, string Data,
+        string? Provider = null, TimeSpan? Timeout = null, bool ReplaceFailed = false);
 
     /// <param name="stop">Cancelled on Ctrl-C: a graceful stop (then rollback), not an abort.</param>
     public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stopRequested)
     {
         var (body, path) = EngineCliOptions.ReadTemplate(args.File);
+        var provider = await StackOwnership.ForUpAsync(args.Data, args.Stack, args.Provider, stopRequested).ConfigureAwait(false);
+        if (provider == ProviderNames.CloudFormation)
+        {
+            // CloudFormation builds the stack whatever this process does: Ctrl-C there stops following, not the stack.
+            return await CloudFormationUp.UpAsync(context, args, body, path, stopRequested).ConfigureAwait(false);
+        }
+        if (args.Timeout is not null)
+        {
+            throw new UsageException("--timeout is for --provider cloudformation; Strata's engine bounds each resource with --resource-timeout");
+        }
+
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
         var stop = stopping.Token;
         // First Ctrl-C: stop gracefully (running calls finish, then rollback). A second one ends the process;
@@ -75,7 +95,7 @@ public static class UpCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await DeployAsync(context, args, body, path, stop).ConfigureAwait(false);
+            return await DeployAsync(context, args, provider, body, path, stop).ConfigureAwait(false);
         }
         finally
         {
@@ -83,7 +103,7 @@ public static class UpCommand
         }
     }
 
-    private static async Task<int> DeployAsync(CliContext context, UpArguments args, string body, string path, CancellationToken stop)
+    private static async Task<int> DeployAsync(CliContext context, UpArguments args, string provider, string body, string path, CancellationToken stop)
     {
         if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format) is { } refused)
         {
@@ -91,7 +111,10 @@ public static class UpCommand
         }
 
         await using var listener = SignalListener.Start();
-        using var host = EngineHost.Open(args.Data, o => o with { SignalBaseUrl = listener.BaseUrl });
+        Func<EngineOptions, EngineOptions> configure = o => o with { SignalBaseUrl = listener.BaseUrl };
+        using var host = provider == ProviderNames.Aws
+            ? await EngineHost.OpenAwsAsync(args.Data, configure, checkCloudControl: true, CancellationToken.None).ConfigureAwait(false)
+            : EngineHost.Open(args.Data, configure);
         listener.Attach(host.Engine.Signals);
         var template = new TemplateSource(body, path);
         var request = new UpRequest

@@ -68,7 +68,7 @@ public sealed class RdsClientTests(MotoServerFixture moto)
         await foreach (var instance in _rds.DescribeAllDbInstancesAsync(pageSize: 1)) all.Add(instance);
 
         var expected = (await moto.Cli.JsonAsync("rds", "describe-db-instances")).RootElement.GetProperty("DBInstances").EnumerateArray()
-            .Select(i => i.GetProperty("DBInstanceIdentifier").GetString()).ToHashSet();
+            .Select(i => i.GetProperty("DBInstanceIdentifier").GetString()!).ToHashSet();
         Assert.Equal(all.Count, all.Select(i => i.DbInstanceIdentifier).Distinct().Count());
         Assert.Equal(expected, all.Select(i => i.DbInstanceIdentifier).ToHashSet());
         Assert.Subset(all.Select(i => i.DbInstanceIdentifier).ToHashSet(), ids.ToHashSet());

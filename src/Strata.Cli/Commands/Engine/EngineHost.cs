@@ -12,7 +12,8 @@ namespace Strata.Cli.Commands.Engine;
 
 /// <summary>
 /// The engine as the CLI runs it: the state store and the sandbox cloud in the data directory, wired to
-/// one <see cref="StackEngine"/>.
+/// one <see cref="StackEngine"/>; or, with <c>--provider aws</c>, the state store and AWS's Cloud Control API
+/// (<see cref="OpenAwsAsync"/>, no sandbox).
 /// <para>
 /// Sandbox speed: the CLI runs the sandbox <see cref="DefaultSandboxSpeed"/> times faster than AWS (a
 /// 45-second instance launch takes about 2 seconds), so a small example finishes in seconds. The
@@ -20,20 +21,24 @@ namespace Strata.Cli.Commands.Engine;
 /// <c>sandbox.json</c>, changes it (1 = real time). Resource timeouts scale with the speed.
 /// </para>
 /// </summary>
-public sealed class EngineHost : IDisposable
+public sealed partial class EngineHost : IDisposable
 {
     public const double DefaultSandboxSpeed = 20;
     public const string SpeedVariable = "STRATA_SANDBOX_SPEED";
     public const string TemplateMapVariable = "STRATA_TEMPLATE_MAP";
 
-    private EngineHost(SandboxCloud cloud, StateStore store, StackEngine engine)
+    private EngineHost(SandboxCloud? cloud, StateStore store, StackEngine engine)
     {
         Cloud = cloud;
         Store = store;
         Engine = engine;
     }
 
-    public SandboxCloud Cloud { get; }
+    /// <summary>The simulated cloud; null when the engine runs on AWS.</summary>
+    public SandboxCloud? Cloud { get; }
+
+    /// <summary>How many times faster than AWS resources settle (ETAs divide by it): the sandbox's speed, 1 on AWS.</summary>
+    public double Speed => Cloud?.Settings.Speed ?? 1;
 
     public StateStore Store { get; }
 
@@ -125,6 +130,6 @@ public sealed class EngineHost : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        Cloud.Dispose();
+        Cloud?.Dispose();
     }
 }

@@ -92,22 +92,8 @@ public static class OperationRunner
         _ => ExitCodes.Failed,
     };
 
-    /// <summary>The sandbox speed the host runs at (for ETAs).</summary>
-    public static double Speed(EngineHost host) => host.Cloud.Settings.Speed;
-
-    /// <summary>Refuses providers that do not exist yet, as bad usage.</summary>
-    public static void CheckProvider(string? provider)
-    {
-        switch (provider)
-        {
-            case null or "sandbox":
-                return;
-            case "aws" or "cloudformation":
-                throw new UsageException($"--provider {provider} is not available yet; use --provider sandbox (the default)");
-            default:
-                throw new UsageException($"--provider '{provider}' is unknown; use sandbox, aws or cloudformation");
-        }
-    }
+    /// <summary>The sandbox speed the host runs at (for ETAs); 1 on AWS.</summary>
+    public static double Speed(EngineHost host) => host.Speed;
 
     /// <summary>Statuses a stack settles in (events --follow stops there).</summary>
     public static bool IsSettled(StackStatus status) => !status.IsInProgress();

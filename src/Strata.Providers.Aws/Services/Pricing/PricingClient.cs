@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Strata.Providers.Aws.Protocol;
 
 namespace Strata.Providers.Aws.Services.Pricing;

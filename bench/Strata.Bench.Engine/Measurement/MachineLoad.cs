@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace Strata.Bench.Engine.Measurement;
+
+/// <summary>The load averages (1, 5, 15 minutes) from /proc/loadavg; zeros where the OS does not have it.</summary>
+public sealed record LoadAverage(double One, double Five, double Fifteen)
+{
+    public static LoadAverage Now()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return new LoadAverage(Parse(parts[0]), Parse(parts[1]), Parse(parts[2]));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IndexOutOfRangeException or FormatException)
+        {
+            return new LoadAverage(0, 0, 0);
+        }
+    }
+
+    private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    public override string ToString() => FormattableString.Invariant($"{One:0.00} {Five:0.00} {Fifteen:0.00}");
+}
+
+/// <summary>
+/// Other engineers share this machine. Before each measurement the bench waits (up to a limit) for the
+/// 1-minute load to fall below a threshold, and records the load it started at whatever happened.
+/// </summary>
+public sealed class LoadGate(double threshold, TimeSpan maxWait)
+{
+    public double Threshold => threshold;
+
+    public LoadAverage WaitForQuiet(string what)
+    {
+        var load = LoadAverage.Now();
+        if (threshold <= 0 || load.One <= threshold)
+        {
+            return load;
+        }
+        Console.Error.WriteLine(FormattableString.Invariant($"  (load {load.One:0.00} > {threshold:0.00}: waiting up to {maxWait.TotalSeconds:0} s before {what})"));
+        var deadline = DateTime.UtcNow + maxWait;
+        while (DateTime.UtcNow < deadline && load.One > threshold)
+        {
+            Thread.Sleep(5000);
+            load = LoadAverage.Now();
+        }
+        return load;
+    }
+}
+
+/// <summary>What the numbers were measured on.</summary>
+public sealed record MachineInfo(
+    int Cores, string Os, string Runtime, string Gc, string DataRoot, LoadAverage LoadAtStart)
+{
+    public static MachineInfo Probe(string dataRoot) => new(
+        Environment.ProcessorCount,
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription,
+        (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent"),
+        dataRoot,
+        LoadAverage.Now());
+}
