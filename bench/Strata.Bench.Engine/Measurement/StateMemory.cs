@@ -49,32 +49,49 @@ public static class StateMemory
     {
         var stack = await bench.Store.GetStackAsync(stackName, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"state: stack {stackName} is not recorded");
-        var warmup = await bench.Store.GetResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
-        var count = warmup.Count;
-        warmup = null;
+        IReadOnlyList<ResourceRecord> Load() => bench.Store.GetResourcesAsync(stack.StackId, cancellationToken).GetAwaiter().GetResult();
+        var count = Load().Count;
 
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        IReadOnlyList<ResourceRecord>? records = await bench.Store.GetResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
-        var afterLoad = GC.GetTotalMemory(forceFullCollection: true);
-        // A parsed JsonObject builds its dictionary on first read; the planner and evaluation read every one.
-        var jsonNodes = records.Sum(r => Touch(r.Properties) + Touch(r.Model) + Touch(r.Metadata));
-        var afterRecords = GC.GetTotalMemory(forceFullCollection: true);
-        LiveState? live = new LiveState(records, new Dictionary<string, string>());
-        var afterLive = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(live);
-        live = null;
-        _ = jsonNodes;
-
-        // Where the bytes are: copies of the records without the model, then without properties either.
-        IReadOnlyList<ResourceRecord> lean = records.Select(r => r with { Model = null }).ToList();
-        records = null;
-        var withoutModel = GC.GetTotalMemory(forceFullCollection: true);
-        lean = lean.Select(r => r with { Properties = [], Metadata = null }).ToList();
-        var skeleton = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(lean);
+        var loaded = Retained(() => Load());
+        var touched = Retained(() => Touched(Load()));
+        var withLive = Retained(() =>
+        {
+            var records = Touched(Load());
+            return (records, new LiveState(records, new Dictionary<string, string>()));
+        });
+        // Where the bytes are: the same records without the provider model, then without properties either.
+        var withoutModel = Retained(() => Touched(Load()).Select(r => r with { Model = null }).ToList());
+        var skeleton = Retained(() => Touched(Load()).Select(r => r with { Model = null, Properties = [], Metadata = null }).ToList());
 
         var (fileBytes, tables, jsonBytes) = Inspect(bench.Store.DatabasePath);
-        return new StateMemoryResult(count, afterLoad - before, afterRecords - before, afterLive - before, withoutModel - before, skeleton - before, jsonBytes, fileBytes, tables);
+        return new StateMemoryResult(count, loaded, touched, withLive, withoutModel, skeleton, jsonBytes, fileBytes, tables);
+    }
+
+    /// <summary>
+    /// Managed bytes still reachable from what <paramref name="build"/> returns, after full collections before
+    /// and after (<c>GC.GetTotalMemory(true)</c>). Temporaries of the build are garbage by then; a separate
+    /// method so no caller's local keeps anything alive.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long Retained(Func<object> build)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var held = build();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(held);
+        return after - before;
+    }
+
+    /// <summary>A parsed JsonObject builds its dictionary on first read; the planner and evaluation read every one.</summary>
+    private static IReadOnlyList<ResourceRecord> Touched(IReadOnlyList<ResourceRecord> records)
+    {
+        foreach (var record in records)
+        {
+            Touch(record.Properties);
+            Touch(record.Model);
+            Touch(record.Metadata);
+        }
+        return records;
     }
 
     private static int Touch(System.Text.Json.Nodes.JsonNode? node) => node switch

@@ -46,19 +46,22 @@ internal static class PhaseProfile
             var wall = new List<double>();
             var cpu = new List<double>();
             var allocated = new List<long>();
+            var pauses = new List<double>();
             for (var i = 0; i < runs; i++)
             {
                 GC.Collect();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
+                var pauseBefore = GC.GetTotalPauseDuration();
                 var cpuStart = CpuClock.ProcessSeconds();
                 var start = Stopwatch.GetTimestamp();
                 body();
                 wall.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
                 cpu.Add(CpuClock.ProcessSeconds() - cpuStart);
                 allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - before);
+                pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds);
             }
 
-            report.AppendLine($"  {name,-30} wall {Stats.Median(wall) * 1000,9:0.00} ms   cpu {Stats.Median(cpu) * 1000,9:0.00} ms   allocated {Stats.Median(allocated) / 1048576.0,8:0.0} MiB");
+            report.AppendLine($"  {name,-30} wall {Stats.Median(wall) * 1000,9:0.00} ms   cpu {Stats.Median(cpu) * 1000,9:0.00} ms   allocated {Stats.Median(allocated) / 1048576.0,8:0.0} MiB   GC pauses {Stats.Median(pauses) * 1000,7:0.00} ms");
         }
 
         return report.ToString();

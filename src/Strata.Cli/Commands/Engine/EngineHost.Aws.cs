@@ -71,8 +71,19 @@ public sealed partial class EngineHost
         catch (AwsException e) when (e is AwsServiceException or AwsProtocolException)
         {
             throw new UsageException(
-                $"--provider aws needs the Cloud Control API, and {endpoint.Url} (endpoint from {endpoint.Source}) did not serve it: {OneLine(e.Message)}");
+                $"--provider aws needs the Cloud Control API, and {endpoint.Url} (endpoint from {endpoint.Source}) did not serve it: {Describe(e)}");
         }
+    }
+
+    /// <summary>The error in one line; a web page sent instead of an AWS error (an emulator, a proxy) is left out.</summary>
+    private static string Describe(AwsException error)
+    {
+        if (error is AwsServiceException { IsCredentialsRejection: false } service && service.ErrorMessage.TrimStart().StartsWith('<'))
+        {
+            var request = service.RequestId is null ? "" : $", request id {service.RequestId}";
+            return $"{service.Operation} answered {service.Code} (HTTP {service.HttpStatus}{request}) with a web page instead of an AWS response";
+        }
+        return OneLine(error.Message);
     }
 
     private static bool IsAccessDenied(string code) => code is "AccessDeniedException" or "AccessDenied" or "UnauthorizedOperation";

@@ -56,7 +56,7 @@ public sealed partial class EngineHost : IDisposable
         {
             throw new UsageException(ex.Message);
         }
-        settings = settings with { Speed = Speed(dataDirectory, settings) };
+        settings = settings with { Speed = ResolveSpeed(dataDirectory, settings) };
 
         var cloud = SandboxCloud.Open(dataDirectory, settings);
         try
@@ -83,7 +83,7 @@ public sealed partial class EngineHost : IDisposable
     /// <summary>Opens only the state store (read-only commands: ls, events, outputs, resources).</summary>
     public static StateStore OpenStore(string dataDirectory) => StateStore.Open(dataDirectory);
 
-    private static double Speed(string dataDirectory, SandboxSettings settings)
+    private static double ResolveSpeed(string dataDirectory, SandboxSettings settings)
     {
         if (Environment.GetEnvironmentVariable(SpeedVariable) is { Length: > 0 } text)
         {
