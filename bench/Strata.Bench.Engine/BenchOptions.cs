@@ -40,6 +40,9 @@ public sealed record BenchOptions
 
     public int MaxWaitSeconds { get; init; } = 120;
 
+    /// <summary>Total seconds the whole run may spend waiting for a quieter machine.</summary>
+    public int WaitBudgetSeconds { get; init; } = 600;
+
     public bool Runs(string stage) => Stages.Contains(stage);
 
     public static BenchOptions Parse(string[] args)
@@ -73,6 +76,7 @@ public sealed record BenchOptions
                 "--markdown" => options with { MarkdownPath = Path.GetFullPath(value) },
                 "--load-threshold" => options with { LoadThreshold = Double(name, value) },
                 "--max-wait" => options with { MaxWaitSeconds = Int(name, value, 0) },
+                "--wait-budget" => options with { WaitBudgetSeconds = Int(name, value, 0) },
                 _ => throw new BenchUsageException($"unknown option '{name}'"),
             };
         }

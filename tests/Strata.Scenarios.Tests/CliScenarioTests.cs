@@ -109,8 +109,6 @@ public sealed class CliScenarioTests : IDisposable
     }
 
     [Theory]
-    [InlineData("up", "{example}", "--stack", "x", "--provider", "aws")]
-    [InlineData("up", "{example}", "--stack", "x", "--provider", "cloudformation")]
     [InlineData("up", "missing.yaml", "--stack", "x")]
     [InlineData("up", "{example}", "--stack", "x", "--ttl", "soon")]
     [InlineData("outputs", "nothing-here")]

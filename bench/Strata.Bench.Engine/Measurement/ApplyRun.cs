@@ -41,10 +41,13 @@ public sealed record ApplyRunResult
 
     public required int Gen2Collections { get; init; }
 
-    /// <summary>How late the timer answered: observed minus drawn duration, per resource.</summary>
+    /// <summary>Time the runtime was paused for garbage collection during the run.</summary>
+    public double GcPauseMs { get; init; }
+
+    /// <summary>How late the timer fired: observed minus drawn duration, per resource.</summary>
     public required Distribution TimerLateness { get; init; }
 
-    /// <summary>From the last dependency's provider answer to the dependent's provider call (resources with dependencies).</summary>
+    /// <summary>From the last dependency being done (its timer firing) to the dependent's provider call (resources with dependencies).</summary>
     public required Distribution DispatchLatency { get; init; }
 
     public required int MaxInFlight { get; init; }
@@ -54,11 +57,13 @@ public static class ApplyRun
 {
     public static async Task<ApplyRunResult> RunAsync(BenchGraph graph, string template, int? maxParallel, string dataRoot, LoadAverage load, CancellationToken cancellationToken)
     {
-        var provider = new TimedProvider(graph);
+        using var timer = new PreciseTimer();
+        var provider = new TimedProvider(graph, timer);
         using var bench = BenchEngine.Open(dataRoot, graph.Name, provider);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         var cpu = Clock.CpuMs();
         var started = Stopwatch.GetTimestamp();
         var result = await bench.Engine.UpAsync(new UpRequest
@@ -70,6 +75,7 @@ public static class ApplyRun
         var ended = Stopwatch.GetTimestamp();
         cpu = Clock.CpuMs() - cpu;
         gen2 = GC.CollectionCount(2) - gen2;
+        var paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
 
         if (result.Stack?.Status != StackStatus.CreateComplete || provider.Creates != graph.Count || provider.Duplicates != 0)
         {
@@ -77,7 +83,7 @@ public static class ApplyRun
                 $"{graph.Name}: up ended {result.Outcome} / {result.Stack?.Status} with {provider.Creates} creates ({provider.Duplicates} duplicates): " +
                 string.Join("; ", result.Messages.Take(5)));
         }
-        return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2);
+        return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2) with { GcPauseMs = paused };
     }
 
     private static ApplyRunResult Analyse(BenchGraph graph, TimedProvider provider, int? maxParallel, LoadAverage load, long started, long ended, double cpu, int gen2)

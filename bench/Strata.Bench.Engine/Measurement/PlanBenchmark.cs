@@ -39,7 +39,7 @@ public static class PlanBenchmark
     public static async Task<(PlanResult Result, BenchEngine Engine)> RunAsync(BenchGraph graph, int warmRuns, string dataRoot, LoadAverage load, CancellationToken cancellationToken)
     {
         var template = new TemplateSource(TemplateWriter.Yaml(graph), null);
-        var bench = BenchEngine.Open(dataRoot, "plan", new TimedProvider(graph, instant: true));
+        var bench = BenchEngine.Open(dataRoot, "plan", new TimedProvider(graph, timer: null));
         try
         {
             var empty = await TimeAsync(bench, template, graph.Count, ChangeAction.Add, warmRuns, cancellationToken).ConfigureAwait(false);

@@ -26,13 +26,14 @@ public static class WalkRunner
         var observer = new StampingObserver(graph.Count);
         var visitStarted = new long[graph.Count];
         var visitEnded = new long[graph.Count];
+        using var timer = new Providers.PreciseTimer();
         GC.Collect();
         var started = Stopwatch.GetTimestamp();
         var result = await walk.RunAsync(async (i, token) =>
         {
-            visitStarted[i] = Stopwatch.GetTimestamp();
-            await Task.Delay(graph.DurationsMs[i], token).ConfigureAwait(false);
-            visitEnded[i] = Stopwatch.GetTimestamp();
+            var begun = Stopwatch.GetTimestamp();
+            visitStarted[i] = begun;
+            visitEnded[i] = await timer.WaitUntilAsync(begun + graph.DurationsMs[i] * Stopwatch.Frequency / 1000, token).ConfigureAwait(false);
             return true;
         }, new WalkOptions { Observer = observer }, cancellationToken).ConfigureAwait(false);
         var ended = Stopwatch.GetTimestamp();

@@ -6,13 +6,13 @@ using Strata.Engine.Providers;
 namespace Strata.Bench.Engine.Providers;
 
 /// <summary>
-/// A provider whose create takes the graph's duration for the resource in real time (a timer, no CPU), and
-/// stamps when each call arrives and when it answers. Those stamps are the benchmark's ground truth: the
-/// engine's time between one resource's answer and its dependent's call is the dispatch latency, and the
-/// answered-minus-arrived time is the duration the resource really took (the drawn one plus timer lateness).
-/// With <c>instant</c>, every call answers at once: the engine's own cost per resource, and nothing else.
+/// A provider whose create takes the graph's duration for the resource in real time (a <see cref="PreciseTimer"/>,
+/// no CPU), and stamps when each call arrives and when its resource is done (the timer's fire time). Those
+/// stamps are the benchmark's ground truth: the time from a resource being done to its dependent's call is the
+/// engine's dispatch latency, and done-minus-arrived is the duration the resource really took.
+/// With no timer, every call answers at once: the engine's own cost per resource, and nothing else.
 /// </summary>
-public sealed class TimedProvider(BenchGraph graph, bool instant = false) : IResourceProvider
+public sealed class TimedProvider(BenchGraph graph, PreciseTimer? timer) : IResourceProvider
 {
     private readonly long[] _arrived = new long[graph.Count];
     private readonly long[] _answered = new long[graph.Count];
@@ -24,6 +24,7 @@ public sealed class TimedProvider(BenchGraph graph, bool instant = false) : IRes
     /// <summary><see cref="Stopwatch"/> timestamp of each resource's create call (0 if none).</summary>
     public IReadOnlyList<long> Arrived => _arrived;
 
+    /// <summary>When each resource was done: the timer's fire time (or the answer, with no timer).</summary>
     public IReadOnlyList<long> Answered => _answered;
 
     public int Creates => Volatile.Read(ref _creates);
@@ -42,15 +43,16 @@ public sealed class TimedProvider(BenchGraph graph, bool instant = false) : IRes
         {
             Interlocked.Increment(ref _duplicates);
         }
-        if (!instant)
+        var done = arrived;
+        if (timer is not null)
         {
-            await Task.Delay(graph.DurationsMs[index], cancellationToken).ConfigureAwait(false);
+            done = await timer.WaitUntilAsync(arrived + graph.DurationsMs[index] * Stopwatch.Frequency / 1000, cancellationToken).ConfigureAwait(false);
         }
         var name = request.DesiredState["Name"]?.GetValue<string>() ?? request.LogicalId;
         var model = (JsonObject)request.DesiredState.DeepClone();
         // What the sandbox adds for a parameter: its ARN (a read-only attribute).
         model["Arn"] = $"arn:aws:ssm:{request.Region}:123456789012:parameter{name}";
-        _answered[index] = Stopwatch.GetTimestamp();
+        _answered[index] = timer is null ? Stopwatch.GetTimestamp() : done;
         return ProgressEvent.Succeeded(name, model);
     }
 

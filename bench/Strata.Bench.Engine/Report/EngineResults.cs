@@ -66,6 +66,9 @@ public sealed record EngineResults
 
     public required BenchOptions Options { get; init; }
 
+    /// <summary>Seconds spent waiting for the machine's load to drop (see <c>--load-threshold</c>).</summary>
+    public double LoadWaitSeconds { get; init; }
+
     public required IReadOnlyList<ApplyGroup> Apply { get; init; }
 
     public required IReadOnlyList<WalkRunResult> Walk { get; init; }

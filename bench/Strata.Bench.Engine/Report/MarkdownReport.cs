@@ -15,7 +15,8 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine($"Run of {r.StartedAt:yyyy-MM-dd HH:mm} UTC, commit `{r.Commit}`{(r.EngineTreeDirty ? " (src/Strata.Engine had uncommitted changes)" : "")}, " +
                       $"{r.Machine.Cores} cores, {r.Machine.Runtime}, {r.Machine.Gc} GC, {F(r.DurationSeconds / 60, "0.0")} minutes. " +
-                      $"Load average (1/5/15 min) at start: {r.Machine.LoadAtStart}; the load at the start of each measurement is in its row.");
+                      $"Load average (1/5/15 min) at start: {r.Machine.LoadAtStart}; the 1-minute load at the start of each measurement is in its row " +
+                      $"(the bench waited {F(r.LoadWaitSeconds, "0")} s in all for it to drop below {F(r.Options.LoadThreshold, "0.0")}).");
         md.AppendLine();
         Verdicts(md, r);
         Apply(md, r);
@@ -60,13 +61,13 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Where the uncapped time goes (same median runs):");
         md.AppendLine();
-        md.AppendLine("| graph | setup (up → first call) | finish (last answer → result) | CPU | CPU per resource | timer lateness p50 / p99 | most calls in flight | gen-2 GCs |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| graph | setup (up → first call) | finish (last answer → result) | CPU | CPU per resource | timer lateness p50 / p99 | most calls in flight | gen-2 GCs | GC pauses |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var g in r.Apply)
         {
             var u = g.MedianUncapped;
             md.AppendLine($"| {g.Graph} | {Ms(u.SetupMs)} | {Ms(u.FinishMs)} | {Ms(u.CpuMs)} | {F(u.CpuMs * 1000 / g.Resources, "0")} µs | " +
-                          $"{F(u.TimerLateness.P50, "0.00")} / {F(u.TimerLateness.P99, "0.00")} ms | {u.MaxInFlight} | {u.Gen2Collections} |");
+                          $"{F(u.TimerLateness.P50, "0.00")} / {F(u.TimerLateness.P99, "0.00")} ms | {u.MaxInFlight} | {u.Gen2Collections} | {Ms(u.GcPauseMs)} |");
         }
         md.AppendLine();
     }

@@ -28,7 +28,7 @@ public static class DownCommand
     public static async Task<int> RunAsync(CliContext context, string stackName, string? requestedProvider, OutputFormat format, string data,
         CancellationToken cancellationToken)
     {
-        var provider = await StackOwnership.ResolveAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
+        var provider = await StackOwnership.ForDownAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
         if (provider == ProviderNames.CloudFormation)
         {
             return await CloudFormationDown.RunAsync(context, stackName, format, data, cancellationToken).ConfigureAwait(false);

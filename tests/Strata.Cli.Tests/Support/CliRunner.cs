@@ -16,7 +16,13 @@ public static class CliRunner
     }
 
     /// <summary>Runs <c>dotnet strata.dll</c> (the build output beside the tests) in a child process.</summary>
-    public static async Task<CliResult> RunProcessAsync(params string[] args)
+    public static Task<CliResult> RunProcessAsync(params string[] args) => RunProcessAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// Runs <c>dotnet strata.dll</c> in a child process whose environment is this one's changed by
+    /// <paramref name="environment"/> (a null value removes the variable): AWS settings reach the child only.
+    /// </summary>
+    public static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "strata.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -25,12 +31,32 @@ public static class CliRunner
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        // A guard against a hung child, not a time limit under test: the child is killed and the test fails.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"strata {string.Join(' ', args)} did not exit; it was killed");
+        }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 

@@ -65,8 +65,17 @@ public sealed class CloudFormationOperation : IDisposable
         {
             var board = new ProgressBoard(_stackName, new EtaEstimator(RealTime));
             await seed(board).ConfigureAwait(false);
-            result = await LiveView.RunAsync(_context.Out, _context.UseColor, board, TimeProvider.System,
-                () => operation(new BoardObserver(board))).ConfigureAwait(false);
+            result = await LiveView.RunAsync(_context.Out, _context.UseColor, board, TimeProvider.System, async () =>
+            {
+                try
+                {
+                    return await operation(new BoardObserver(board)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    board.DropPending();
+                }
+            }).ConfigureAwait(false);
         }
         else
         {

@@ -17,8 +17,8 @@ public sealed record StackOwner(string Provider, string Status, bool Live, DateT
 public static class StackOwnership
 {
     /// <summary>
-    /// For <c>down</c>, <c>events</c>, <c>outputs</c>, <c>resources</c>: the requested provider, else the one holding the
-    /// stack (a live stack over a deleted one, then the most recently updated), else the sandbox.
+    /// For <c>events</c>, <c>outputs</c>, <c>resources</c>: the requested provider, else the one holding the stack (a
+    /// live stack over a deleted one, then the most recently updated), else the sandbox.
     /// </summary>
     public static async Task<string> ResolveAsync(string data, string stackName, string? requested, CancellationToken cancellationToken)
     {
@@ -26,8 +26,22 @@ public static class StackOwnership
         {
             return requested;
         }
+        return Holder(await FindAsync(data, stackName, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// For <c>down</c>: as <see cref="ResolveAsync"/>, but a provider that does not hold a live stack of that name may
+    /// not be asked to delete it (the sandbox's records sent to Cloud Control would name resources it never made).
+    /// </summary>
+    public static async Task<string> ForDownAsync(string data, string stackName, string? requested, CancellationToken cancellationToken)
+    {
         var owners = await FindAsync(data, stackName, cancellationToken).ConfigureAwait(false);
-        return owners.OrderByDescending(o => o.Live).ThenByDescending(o => o.UpdatedAt).FirstOrDefault()?.Provider ?? ProviderNames.Sandbox;
+        if (requested is null)
+        {
+            return Holder(owners);
+        }
+        RefuseOtherOwner(stackName, owners, requested, "leave out --provider to delete it");
+        return requested;
     }
 
     /// <summary>
@@ -36,19 +50,26 @@ public static class StackOwnership
     /// </summary>
     public static async Task<string> ForUpAsync(string data, string stackName, string? requested, CancellationToken cancellationToken)
     {
-        var live = (await FindAsync(data, stackName, cancellationToken).ConfigureAwait(false)).Where(o => o.Live).ToList();
+        var owners = await FindAsync(data, stackName, cancellationToken).ConfigureAwait(false);
         if (requested is null)
         {
-            return live.OrderByDescending(o => o.UpdatedAt).FirstOrDefault()?.Provider ?? ProviderNames.Sandbox;
+            return owners.Where(o => o.Live).OrderByDescending(o => o.UpdatedAt).FirstOrDefault()?.Provider ?? ProviderNames.Sandbox;
         }
+        RefuseOtherOwner(stackName, owners, requested,
+            $"leave out --provider to update it there, or delete it first (strata down {stackName}) to rebuild it with --provider {requested}");
+        return requested;
+    }
+
+    private static string Holder(IReadOnlyList<StackOwner> owners) =>
+        owners.OrderByDescending(o => o.Live).ThenByDescending(o => o.UpdatedAt).FirstOrDefault()?.Provider ?? ProviderNames.Sandbox;
+
+    private static void RefuseOtherOwner(string stackName, IReadOnlyList<StackOwner> owners, string requested, string advice)
+    {
+        var live = owners.Where(o => o.Live).ToList();
         if (live.Count > 0 && live.All(o => o.Provider != requested))
         {
-            var owner = live[0];
-            throw new UsageException(
-                $"Stack {stackName} exists as a {owner.Provider} stack in this data directory ({owner.Status}); " +
-                $"leave out --provider to update it there, or delete it first (strata down {stackName}) to rebuild it with --provider {requested}");
+            throw new UsageException($"Stack {stackName} exists as a {live[0].Provider} stack in this data directory ({live[0].Status}); {advice}");
         }
-        return requested;
     }
 
     /// <summary>Every provider holding a stack named <paramref name="stackName"/>: at most one engine stack and one CloudFormation record.</summary>

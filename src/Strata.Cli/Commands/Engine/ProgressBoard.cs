@@ -31,6 +31,21 @@ public sealed class ProgressBoard
         }
     }
 
+    /// <summary>
+    /// Forgets the rows no event ever reached, once the operation is over: a provider that reports only stack-level
+    /// events (moto's CloudFormation) would otherwise leave them PENDING under a finished stack.
+    /// </summary>
+    public void DropPending()
+    {
+        lock (_lock)
+        {
+            foreach (var key in _rows.Where(r => r.Value.Status == "PENDING").Select(r => r.Key).ToList())
+            {
+                _rows.Remove(key);
+            }
+        }
+    }
+
     public void Apply(StackEvent e)
     {
         lock (_lock)
