@@ -87,7 +87,7 @@ public sealed class StackEngine : INestedStackRunner
         }
         var records = stack is null ? [] : await Store.GetResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
         var exports = await OutputPublisher.LoadExportsAsync(_services, cancellationToken).ConfigureAwait(false);
-        var plan = new Planner(_services.Rules).CreatePlan(stackName, stack, records, definition, new LiveState(records, exports));
+        var plan = new Planner(_services.Rules).CreatePlan(stackName, stack, records, definition, new LiveState(records, exports, _services.Router.ReferenceOf));
         return new PlanResult(plan, []);
     }
 

@@ -6,7 +6,7 @@ namespace Strata.Engine.Definition;
 /// <summary>What exists, for evaluating a template: resources' <c>Ref</c> values and attributes, and exports.</summary>
 public interface IStackState
 {
-    /// <summary>What <c>Ref</c> returns for an existing resource (its physical id).</summary>
+    /// <summary>What <c>Ref</c> returns for an existing resource (the provider's <c>ReferenceOf</c> its physical id).</summary>
     bool TryGetReference(string logicalId, [NotNullWhen(true)] out string? value);
 
     /// <summary>The value of <c>Fn::GetAtt [logicalId, attribute]</c>, read from the resource's model.</summary>

@@ -11,20 +11,27 @@ namespace Strata.Engine.Definition;
 /// <c>Fn::GetAtt</c> reads the model its dependency just returned. Also answers <c>Fn::ImportValue</c>
 /// from the exports snapshot and remembers which exports were imported.
 /// </summary>
+/// <remarks>
+/// <c>Ref</c> values are derived from each record's type, physical id and model through
+/// the <c>referenceOf</c> the state is built with rather than stored, so reloading the records gives the same answers.
+/// </remarks>
 public sealed class LiveState : IStackState
 {
-    private readonly ConcurrentDictionary<string, (string PhysicalId, JsonObject? Model)> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Reference, JsonObject? Model)> _resources = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _exports;
+    private readonly ResourceReference _referenceOf;
     private readonly ConcurrentDictionary<string, bool> _imported = new(StringComparer.Ordinal);
 
-    public LiveState(IEnumerable<ResourceRecord> records, IReadOnlyDictionary<string, string> exports)
+    /// <param name="referenceOf">What <c>Ref</c> returns for a resource; the physical id when not given.</param>
+    public LiveState(IEnumerable<ResourceRecord> records, IReadOnlyDictionary<string, string> exports, ResourceReference? referenceOf = null)
     {
         _exports = exports;
+        _referenceOf = referenceOf ?? ((_, physicalId, _) => physicalId);
         foreach (var record in records)
         {
             if (record.IsCurrent && record.PhysicalId is not null && record.Status.Exists())
             {
-                _resources[record.LogicalId] = (record.PhysicalId, record.Model);
+                Set(record);
             }
         }
     }
@@ -32,7 +39,12 @@ public sealed class LiveState : IStackState
     /// <summary>Export names looked up through <see cref="TryGetImport"/> (found or not).</summary>
     public IReadOnlyCollection<string> ImportedExports => _imported.Keys.ToList();
 
-    public void Set(string logicalId, string physicalId, JsonObject? model) => _resources[logicalId] = (physicalId, model);
+    /// <summary>Makes <paramref name="record"/> (which must have a physical id) what its logical id refers to.</summary>
+    public void Set(ResourceRecord record)
+    {
+        var physicalId = record.PhysicalId ?? throw new ArgumentException($"{record.LogicalId} has no physical id to refer to", nameof(record));
+        _resources[record.LogicalId] = (_referenceOf(record.Type, physicalId, record.Model), record.Model);
+    }
 
     public void Remove(string logicalId) => _resources.TryRemove(logicalId, out _);
 
@@ -40,7 +52,7 @@ public sealed class LiveState : IStackState
 
     public bool TryGetReference(string logicalId, [NotNullWhen(true)] out string? value)
     {
-        value = _resources.TryGetValue(logicalId, out var r) ? r.PhysicalId : null;
+        value = _resources.TryGetValue(logicalId, out var r) ? r.Reference : null;
         return value is not null;
     }
 
@@ -56,6 +68,9 @@ public sealed class LiveState : IStackState
         return _exports.TryGetValue(exportName, out value);
     }
 }
+
+/// <summary>What <c>Ref</c> returns for a resource of <paramref name="typeName"/> with this physical id and model.</summary>
+public delegate string ResourceReference(string typeName, string physicalId, JsonObject? model);
 
 /// <summary>Reads <c>Fn::GetAtt</c> attributes from a provider's resource model.</summary>
 public static class ModelAttributes

@@ -139,7 +139,7 @@ internal static class ApplyStep
         };
         await run.Store.SaveResourceAsync(updated, run.Stack.Name, Events.Resource(updated, ResourceStatus.UpdateComplete), cancellationToken).ConfigureAwait(false);
         run.Records.Save(updated);
-        run.Live.Set(updated.LogicalId, updated.PhysicalId!, updated.Model);
+        run.Live.Set(updated);
     }
 
     /// <summary>An unchanged resource: record what the template now says about it (dependencies, policies) without events.</summary>
@@ -156,7 +156,7 @@ internal static class ApplyStep
             await run.Store.SaveResourceAsync(kept, run.Stack.Name, null, cancellationToken).ConfigureAwait(false);
             run.Records.Save(kept);
         }
-        run.Live.Set(record.LogicalId, record.PhysicalId!, record.Model);
+        run.Live.Set(record);
     }
 
     /// <summary>The physical resource a failed update replaced, if it still exists with the values wanted back.</summary>
@@ -179,7 +179,7 @@ internal static class ApplyStep
         await run.Store.SaveResourceAsync(restored, run.Stack.Name, Events.Resource(restored, ResourceStatus.UpdateComplete), cancellationToken).ConfigureAwait(false);
         run.Records.Save(demoted);
         run.Records.Save(restored);
-        run.Live.Set(restored.LogicalId, restored.PhysicalId!, restored.Model);
+        run.Live.Set(restored);
         return true;
     }
 

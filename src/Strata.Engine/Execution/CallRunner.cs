@@ -177,7 +177,7 @@ internal static class CallRunner
 
         if (succeeded && record.IsCurrent && !remove && record.PhysicalId is not null)
         {
-            run.Live.Set(record.LogicalId, record.PhysicalId, record.Model);
+            run.Live.Set(record);
         }
         if (!succeeded)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Strata.Engine.Model;
 using Strata.Engine.Providers;
 using Strata.Engine.State;
@@ -50,4 +51,8 @@ internal sealed class HandlerRouter(IResourceProvider provider, ProviderInvoker 
         : _unsupported;
 
     public bool IsSupported(string type) => native.ContainsKey(type) || provider.Supports(type);
+
+    /// <summary>What <c>Ref</c> returns for a resource: the provider decides for its types; a native type's is its physical id.</summary>
+    public string ReferenceOf(string type, string physicalId, JsonObject? model) =>
+        native.ContainsKey(type) ? physicalId : provider.ReferenceOf(type, physicalId, model);
 }

@@ -44,7 +44,7 @@ internal static class SignalWait
         }
         if (final.IsCurrent && final.PhysicalId is not null)
         {
-            run.Live.Set(logicalId, final.PhysicalId, final.Model);
+            run.Live.Set(final);
         }
         return true;
     }

@@ -19,7 +19,7 @@ internal sealed class StackRun
         Services = services;
         _stack = stack;
         Records = new RecordSet(records);
-        Live = new LiveState(records, exports);
+        Live = new LiveState(records, exports, services.Router.ReferenceOf);
         Settings = settings;
     }
 
@@ -50,7 +50,7 @@ internal sealed class StackRun
     public StateStore Store => Services.Store;
 
     /// <summary>Starts evaluation afresh from the records (after a rollback swaps records back).</summary>
-    public void ResetLiveState(IReadOnlyDictionary<string, string> exports) => Live = new LiveState(Records.All, exports);
+    public void ResetLiveState(IReadOnlyDictionary<string, string> exports) => Live = new LiveState(Records.All, exports, Services.Router.ReferenceOf);
 
     /// <summary>Changes the stack record and writes it, with an event, in one transaction.</summary>
     public async Task UpdateStackAsync(Func<StackRecord, StackRecord> change, StackStatus? eventStatus, string? reason, CancellationToken cancellationToken)

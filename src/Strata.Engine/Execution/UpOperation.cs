@@ -216,7 +216,7 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
     private async Task<List<string>> ExportConflictsAsync(IStackDefinition definition, string stackId, IReadOnlyList<ResourceRecord> records, IReadOnlyDictionary<string, string> exports, CancellationToken cancellationToken)
     {
         var conflicts = new List<string>();
-        var state = new LiveState(records, exports);
+        var state = new LiveState(records, exports, services.Router.ReferenceOf);
         foreach (var output in definition.ResolveOutputs(state).Where(o => o.ExportName is not null))
         {
             var owner = await services.Store.GetExportAsync(services.ExportScope, output.ExportName!, cancellationToken).ConfigureAwait(false);

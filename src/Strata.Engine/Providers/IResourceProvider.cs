@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Strata.Engine.Providers;
 
 /// <summary>
@@ -12,6 +14,14 @@ public interface IResourceProvider
 
     /// <summary>Whether this provider can manage the type (the engine handles its own native types first).</summary>
     bool Supports(string typeName);
+
+    /// <summary>
+    /// What <c>Ref</c> returns for an existing resource. The physical id unless the provider identifies a type by
+    /// more than its <c>Ref</c> value (Cloud Control names an <c>AWS::ApiGateway::Resource</c> <c>RestApiId|ResourceId</c>,
+    /// but its <c>Ref</c> is the ResourceId). The engine keeps calling read / update / delete with the physical id.
+    /// Must be a pure function of its arguments: the engine asks again whenever it reloads recorded resources.
+    /// </summary>
+    string ReferenceOf(string typeName, string physicalId, JsonObject? model) => physicalId;
 
     Task<ProgressEvent> CreateAsync(ResourceRequest request, CancellationToken cancellationToken);
 

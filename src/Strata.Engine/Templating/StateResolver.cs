@@ -10,7 +10,7 @@ internal sealed class StateResolver(IStackState state) : IResourceStateResolver
 {
     public bool TryGetReference(string logicalId, [NotNullWhen(true)] out Value? value)
     {
-        value = state.TryGetReference(logicalId, out var physicalId) ? Value.Str(physicalId) : null;
+        value = state.TryGetReference(logicalId, out var reference) ? Value.Str(reference) : null;
         return value is not null;
     }
 

@@ -47,6 +47,13 @@ public sealed partial class CloudControlResourceProvider : IResourceProvider
         return RegistryTypeName().IsMatch(typeName);
     }
 
+    /// <summary>
+    /// The physical id is Cloud Control's identifier, which for some types joins more than <c>Ref</c> returns
+    /// (<c>AWS::ApiGateway::Resource</c>: <c>RestApiId|ResourceId</c>, whose <c>Ref</c> is the ResourceId).
+    /// </summary>
+    public string ReferenceOf(string typeName, string physicalId, JsonObject? model) =>
+        TypeOf(typeName) is { } type ? CloudControlIdentifier.RefValue(type, physicalId, model) : physicalId;
+
     public Task<ProgressEvent> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         GuardAsync(request, async () =>
         {

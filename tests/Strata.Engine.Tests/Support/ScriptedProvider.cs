@@ -31,7 +31,13 @@ public sealed class ScriptedProvider : IResourceProvider
     /// <summary>Lets <paramref name="script"/> answer calls for <paramref name="logicalId"/>; returning null falls back to success.</summary>
     public void Script(string logicalId, Func<ProviderCall, Task<ProgressEvent?>> script) => _scripts[logicalId] = script;
 
+    /// <summary>What <c>Ref</c> returns, when a test needs it to differ from the physical id (as Cloud Control's compound ids do).</summary>
+    public Func<string, string, JsonObject?, string>? References { get; set; }
+
     public bool Supports(string typeName) => true;
+
+    public string ReferenceOf(string typeName, string physicalId, JsonObject? model) =>
+        References is { } references ? references(typeName, physicalId, model) : physicalId;
 
     public Task<ProgressEvent> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) => HandleAsync(ProviderAction.Create, request, cancellationToken);
 

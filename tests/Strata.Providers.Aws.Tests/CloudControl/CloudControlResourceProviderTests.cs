@@ -362,4 +362,25 @@ public sealed class CloudControlResourceProviderTests
 
         Assert.Equal(expected, Provider(aws).Supports(typeName));
     }
+
+    [Fact]
+    public async Task ReferenceOf_TypeWhoseRefIsPartOfTheIdentifier_IsThatPart()
+    {
+        await using var aws = new RecordedAwsEndpoint();
+
+        // Through the contract, as the engine asks: a class method that missed the signature would leave the default.
+        IResourceProvider provider = Provider(aws);
+
+        Assert.Equal("res", provider.ReferenceOf("AWS::ApiGateway::Resource", "api|res", model: null));
+        Assert.Empty(aws.Requests);
+    }
+
+    [Fact]
+    public async Task ReferenceOf_TypeWhoseRefIsTheIdentifier_IsTheIdentifier()
+    {
+        await using var aws = new RecordedAwsEndpoint();
+
+        Assert.Equal("CloudControlExample", Provider(aws).ReferenceOf("AWS::Logs::LogGroup", "CloudControlExample",
+            JsonNode.Parse("""{"LogGroupName":"CloudControlExample","Arn":"arn:aws:logs:us-east-1:123456789012:log-group:CloudControlExample:*"}""")!.AsObject()));
+    }
 }
