@@ -73,7 +73,7 @@ public static class EventsCommand
         }
         if (format == OutputFormat.Json)
         {
-            EngineJson.Write(context.Out, EngineJson.Events(collected));
+            EngineJson.Write(context.Out, ContractJson.Events(collected));
         }
         return ExitCodes.Success;
     }

@@ -3,6 +3,7 @@ using Strata.Cli.Commands.CloudFormation;
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
 using Strata.Engine.Model;
+using Strata.Engine.State;
 
 namespace Strata.Cli.Commands;
 
@@ -12,46 +13,19 @@ namespace Strata.Cli.Commands;
 /// </summary>
 public static class OutputsCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var name = EngineCliOptions.StackName();
-        var provider = ProviderNames.Option("sandbox, aws or cloudformation (default: whichever holds the stack)");
-        var format = EngineCliOptions.TextOrJson();
-        var data = EngineCliOptions.Data();
-        var command = new Command("outputs", "Show a stack's outputs") { name, provider, format, data };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetValue(name)!, CommonOptions.ParseFormat(parse.GetValue(format)), parse.GetValue(data)!,
-            ProviderNames.Parse(parse.GetValue(provider)), cancellationToken));
-        return command;
-    }
+    public static Command Create(CliContext context) =>
+        StackQueryCommand.Create(context, "outputs", "Show a stack's outputs", CloudFormationQueries.OutputsAsync, ListAsync);
 
-    public static async Task<int> RunAsync(CliContext context, string stackName, OutputFormat format, string data, string? requestedProvider,
-        CancellationToken cancellationToken)
+    private static Task<StackListing> ListAsync(StateStore store, StackRecord stack, CancellationToken cancellationToken)
     {
-        if (await StackOwnership.ResolveAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false) == ProviderNames.CloudFormation)
-        {
-            return await CloudFormationQueries.OutputsAsync(context, stackName, format, data, cancellationToken).ConfigureAwait(false);
-        }
-        using var store = EngineHost.OpenStore(data);
-        var stack = await store.GetStackAsync(stackName, cancellationToken).ConfigureAwait(false)
-            ?? throw new UsageException($"Stack {stackName} does not exist");
-        if (format == OutputFormat.Json)
-        {
-            EngineJson.Write(context.Out, EngineJson.OutputsDocument(stack));
-            return ExitCodes.Success;
-        }
-        context.Out.WriteLine($"Stack {stack.Name}: {stack.Status.ToCfn()}");
-        if (stack.Outputs.Count == 0)
-        {
-            context.Out.WriteLine("No outputs.");
-            return ExitCodes.Success;
-        }
-        var width = stack.Outputs.Max(o => o.Key.Length);
-        foreach (var output in stack.Outputs)
-        {
-            var export = output.ExportName is null ? "" : $"  (export {output.ExportName})";
-            context.Out.WriteLine($"{output.Key.PadRight(width)}  {output.Value}{export}");
-        }
-        return ExitCodes.Success;
+        var width = stack.Outputs.Select(o => o.Key.Length).DefaultIfEmpty().Max();
+        var rows = stack.Outputs
+            .Select(output =>
+            {
+                var export = output.ExportName is null ? "" : $"  (export {output.ExportName})";
+                return $"{output.Key.PadRight(width)}  {output.Value}{export}";
+            })
+            .ToList();
+        return Task.FromResult(new StackListing(EngineJson.OutputsDocument(stack), "No outputs.", rows));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Strata.Engine.Model;
 using Strata.Engine.Planning;
@@ -15,11 +14,11 @@ public static class CloudFormationJson
         {
             ["stack"] = result.StackName,
             ["status"] = result.Status,
-            ["rootCause"] = RootCause(result.RootCause),
-            ["outputs"] = Outputs(result.Outputs),
+            ["rootCause"] = ContractJson.RootCause(result.RootCause),
+            ["outputs"] = ContractJson.Outputs(result.Outputs),
         };
-        if (result.Messages.Count > 0) document["messages"] = Strings(result.Messages);
-        if (result.Warnings.Count > 0) document["warnings"] = Strings(result.Warnings);
+        if (result.Messages.Count > 0) document["messages"] = ContractJson.Strings(result.Messages);
+        if (result.Warnings.Count > 0) document["warnings"] = ContractJson.Strings(result.Warnings);
         return document;
     }
 
@@ -28,22 +27,7 @@ public static class CloudFormationJson
     {
         ["stack"] = view.StackName,
         ["status"] = view.Status,
-        ["outputs"] = Outputs(view.Outputs),
-    };
-
-    /// <summary><c>events</c>: <c>{events: [{time, logicalId, physicalId, type, status, reason}]}</c>, oldest first.</summary>
-    public static JsonObject Events(IEnumerable<StackEvent> events) => new()
-    {
-        ["events"] = new JsonArray(events.Select(e => (JsonNode?)new JsonObject
-        {
-            ["time"] = e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["stack"] = e.StackName,
-            ["logicalId"] = e.LogicalId,
-            ["physicalId"] = e.PhysicalId,
-            ["type"] = e.ResourceType,
-            ["status"] = e.Status,
-            ["reason"] = e.Reason,
-        }).ToArray()),
+        ["outputs"] = ContractJson.Outputs(view.Outputs),
     };
 
     /// <summary><c>resources</c>: <c>{stack, status, resources: [{logicalId, type, physicalId, status, statusReason}]}</c>.</summary>
@@ -68,44 +52,7 @@ public static class CloudFormationJson
         ["create"] = plan.IsCreate,
         ["status"] = plan.PreviousStatus,
         ["changeSetId"] = plan.ChangeSetId,
-        ["changes"] = new JsonArray(plan.Changes.Select(c => (JsonNode?)new JsonObject
-        {
-            ["action"] = c.Action.ToString(),
-            ["logicalId"] = c.LogicalId,
-            ["type"] = c.Type,
-            ["physicalId"] = c.PhysicalId,
-            ["replacement"] = c.Action switch
-            {
-                ChangeAction.Replace => "True",
-                ChangeAction.Modify => c.Replacement == ReplacementKind.Conditional ? "Conditional" : "False",
-                _ => null,
-            },
-            ["scope"] = c.Scope.ToString(),
-            ["reason"] = c.Reason,
-        }).ToArray()),
-        ["summary"] = new JsonObject
-        {
-            ["add"] = plan.Count(ChangeAction.Add),
-            ["modify"] = plan.Count(ChangeAction.Modify),
-            ["replace"] = plan.Count(ChangeAction.Replace),
-            ["remove"] = plan.Count(ChangeAction.Remove),
-        },
+        ["changes"] = new JsonArray(plan.Changes.Select(c => (JsonNode?)ContractJson.Change(c)).ToArray()),
+        ["summary"] = ContractJson.ChangeSummary(plan.Changes),
     };
-
-    private static JsonNode? RootCause(RootCause? cause) => cause is null ? null : new JsonObject
-    {
-        ["logicalId"] = cause.LogicalId,
-        ["type"] = cause.Type,
-        ["errorCode"] = cause.ErrorCode,
-        ["message"] = cause.Message,
-    };
-
-    private static JsonObject Outputs(IEnumerable<StackOutput> outputs)
-    {
-        var json = new JsonObject();
-        foreach (var output in outputs) json[output.Key] = output.Value;
-        return json;
-    }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 }

@@ -54,6 +54,10 @@ public static class XmlExtensions
             ? value
             : null;
 
+    /// <summary>A next-page token or marker, with "" read as "no more pages".</summary>
+    public static string? NextToken(this XElement? element, string localName) =>
+        element.Text(localName) is { Length: > 0 } token ? token : null;
+
     /// <summary>The root's first descendant with this local name (e.g. <c>RequestId</c>, wherever it sits).</summary>
     public static string? Find(this XDocument document, string localName) =>
         document.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;

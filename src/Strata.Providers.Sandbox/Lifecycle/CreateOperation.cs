@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Strata.Engine.Providers;
 using Strata.Providers.Sandbox.Faults;
-using Strata.Providers.Sandbox.Identity;
 using Strata.Providers.Sandbox.Power;
 using Strata.Providers.Sandbox.Storage;
 using Strata.Templates.Spec;
@@ -24,13 +23,7 @@ internal static class CreateOperation
         runtime.Quotas.EnsureRoom(c, t, request.TypeName, region, created.Scope, created.Vcpus);
 
         var now = runtime.NowMs;
-        var random = new DeterministicRandom(runtime.Seed, $"duration|{request.TypeName}|{request.StackName}|{request.LogicalId}|{physicalId}");
-        var ending = FaultDecision.AtEnd(c, t, faults, OperationKind.Create, request);
-        long? due = faults.HangsOn(OperationKind.Create)
-            ? null
-            : now + runtime.DurationMs(request.TypeName, OperationKind.Create, faults.CreateSeconds, random);
-
-        ResourceTable.Insert(c, t, new ResourceRecord
+        var resource = new ResourceRecord
         {
             Type = request.TypeName,
             PhysicalId = physicalId,
@@ -44,27 +37,10 @@ internal static class CreateOperation
             Power = PowerTypes.IsPowered(request.TypeName) ? PowerState.Pending : null,
             Vcpus = created.Vcpus,
             CreatedAt = now,
-        });
-        var operation = new OperationRecord
-        {
-            RequestToken = NewRequestToken(),
-            ClientToken = request.ClientToken,
-            Kind = OperationKind.Create,
-            Type = request.TypeName,
-            PhysicalId = physicalId,
-            Stack = request.StackName,
-            LogicalId = request.LogicalId,
-            StartedAt = now,
-            DueAt = due,
-            Status = OperationStatus.InProgress,
-            ErrorCode = ending?.Code,
-            Message = ending?.Message,
-            Pending = new JsonObject { ["model"] = created.Model.DeepClone() },
         };
-        OperationTable.Insert(c, t, operation);
-        operation = OperationCompleter.CompleteIfDue(c, t, operation, now);
-        return EventFactory.For(c, t, operation, runtime);
+        ResourceTable.Insert(c, t, resource);
+        return OperationSchedule.Begin(c, t, runtime, faults, request, OperationKind.Create, resource,
+            $"duration|{request.TypeName}|{request.StackName}|{request.LogicalId}|{physicalId}", now,
+            new JsonObject { ["model"] = created.Model.DeepClone() });
     }
-
-    public static string NewRequestToken() => Guid.NewGuid().ToString("N");
 }

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Strata.Engine.Providers;
 using Strata.Providers.Sandbox.Faults;
-using Strata.Providers.Sandbox.Identity;
 using Strata.Providers.Sandbox.Storage;
 
 namespace Strata.Providers.Sandbox.Lifecycle;
@@ -50,31 +49,9 @@ internal static class DeleteOperation
             return refused;
         }
 
-        var now = runtime.NowMs;
-        var random = new DeterministicRandom(runtime.Seed, $"duration|delete|{resource.Type}|{physicalId}");
-        var ending = FaultDecision.AtEnd(c, t, faults, OperationKind.Delete, request);
-        long? due = faults.HangsOn(OperationKind.Delete)
-            ? null
-            : now + runtime.DurationMs(resource.Type, OperationKind.Delete, faults.DeleteSeconds, random);
-
-        ResourceTable.Replace(c, t, resource with { State = ResourceState.Deleting });
-        var operation = new OperationRecord
-        {
-            RequestToken = CreateOperation.NewRequestToken(),
-            ClientToken = request.ClientToken,
-            Kind = OperationKind.Delete,
-            Type = resource.Type,
-            PhysicalId = physicalId,
-            Stack = resource.Stack,
-            LogicalId = resource.LogicalId,
-            StartedAt = now,
-            DueAt = due,
-            Status = OperationStatus.InProgress,
-            ErrorCode = ending?.Code,
-            Message = ending?.Message,
-        };
-        OperationTable.Insert(c, t, operation);
-        operation = OperationCompleter.CompleteIfDue(c, t, operation, now);
-        return EventFactory.For(c, t, operation, runtime);
+        var deleting = resource with { State = ResourceState.Deleting };
+        ResourceTable.Replace(c, t, deleting);
+        return OperationSchedule.Begin(c, t, runtime, faults, request, OperationKind.Delete, deleting,
+            $"duration|delete|{resource.Type}|{physicalId}", runtime.NowMs, pending: null);
     }
 }

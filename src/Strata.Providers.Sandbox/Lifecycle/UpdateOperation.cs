@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Strata.Engine.Providers;
 using Strata.Providers.Sandbox.Cost;
 using Strata.Providers.Sandbox.Faults;
-using Strata.Providers.Sandbox.Identity;
 using Strata.Providers.Sandbox.Power;
 using Strata.Providers.Sandbox.Quotas;
 using Strata.Providers.Sandbox.Storage;
@@ -47,38 +46,16 @@ internal static class UpdateOperation
             runtime.Quotas.EnsureRoom(c, t, resource.Type, resource.Region, resource.Scope, vcpus - resource.Vcpus);
         }
 
-        var now = runtime.NowMs;
-        var random = new DeterministicRandom(runtime.Seed, $"duration|update|{resource.Type}|{physicalId}|{request.ClientToken}");
-        var ending = FaultDecision.AtEnd(c, t, faults, OperationKind.Update, request);
-        long? due = faults.HangsOn(OperationKind.Update)
-            ? null
-            : now + runtime.DurationMs(resource.Type, OperationKind.Update, faults.UpdateSeconds, random);
-
-        ResourceTable.Replace(c, t, resource with { State = ResourceState.Updating });
-        var operation = new OperationRecord
+        var updating = resource with { State = ResourceState.Updating };
+        ResourceTable.Replace(c, t, updating);
+        var pending = new JsonObject
         {
-            RequestToken = CreateOperation.NewRequestToken(),
-            ClientToken = request.ClientToken,
-            Kind = OperationKind.Update,
-            Type = resource.Type,
-            PhysicalId = physicalId,
-            Stack = resource.Stack,
-            LogicalId = resource.LogicalId,
-            StartedAt = now,
-            DueAt = due,
-            Status = OperationStatus.InProgress,
-            ErrorCode = ending?.Code,
-            Message = ending?.Message,
-            Pending = new JsonObject
-            {
-                ["properties"] = request.DesiredState.DeepClone(),
-                ["model"] = MergeModel(resource, request.DesiredState),
-                ["vcpus"] = resource.Type == PowerTypes.Instance ? vcpus : resource.Vcpus,
-            },
+            ["properties"] = request.DesiredState.DeepClone(),
+            ["model"] = MergeModel(resource, request.DesiredState),
+            ["vcpus"] = resource.Type == PowerTypes.Instance ? vcpus : resource.Vcpus,
         };
-        OperationTable.Insert(c, t, operation);
-        operation = OperationCompleter.CompleteIfDue(c, t, operation, now);
-        return EventFactory.For(c, t, operation, runtime);
+        return OperationSchedule.Begin(c, t, runtime, faults, request, OperationKind.Update, updating,
+            $"duration|update|{resource.Type}|{physicalId}|{request.ClientToken}", runtime.NowMs, pending);
     }
 
     /// <summary>The old model without the old properties, plus the new properties: generated values survive.</summary>

@@ -48,9 +48,12 @@ internal static class Ec2NetworkProfiles
         return id;
     }
 
-    private static string Vpc(CreationContext c)
+    /// <summary>
+    /// The <c>CidrBlock</c> property when given, else the block <paramref name="allocate"/> picks (as an IPAM pool
+    /// would); either way between /16 and /28, the sizes EC2 accepts for a <paramref name="owner"/>.
+    /// </summary>
+    private static Ipv4Cidr CidrBlock(CreationContext c, string owner, Func<Ipv4Cidr> allocate)
     {
-        var id = Names.Ec2Id(c.Random, "vpc");
         Ipv4Cidr cidr;
         if (c.Text("CidrBlock") is { } text)
         {
@@ -62,14 +65,24 @@ internal static class Ec2NetworkProfiles
         }
         else
         {
-            // An IPAM pool allocates the block; the sandbox picks a private one of the asked size.
-            var prefix = (int)(c.Number("Ipv4NetmaskLength") ?? 16);
-            cidr = new Ipv4Cidr((10u << 24) | ((uint)c.Random.Next(256) << 16), Math.Clamp(prefix, 16, 28));
+            cidr = allocate();
         }
         if (cidr.PrefixLength is < 16 or > 28)
         {
-            throw c.Invalid($"CidrBlock '{cidr}' has an invalid size: a VPC block must be between /16 and /28");
+            throw c.Invalid($"CidrBlock '{cidr}' has an invalid size: a {owner} block must be between /16 and /28");
         }
+        return cidr;
+    }
+
+    private static string Vpc(CreationContext c)
+    {
+        var id = Names.Ec2Id(c.Random, "vpc");
+        var cidr = CidrBlock(c, "VPC", () =>
+        {
+            // An IPAM pool allocates the block; the sandbox picks a private one of the asked size.
+            var prefix = (int)(c.Number("Ipv4NetmaskLength") ?? 16);
+            return new Ipv4Cidr((10u << 24) | ((uint)c.Random.Next(256) << 16), Math.Clamp(prefix, 16, 28));
+        });
         c.Set("VpcId", id);
         c.Set("CidrBlock", cidr.ToString());
         c.Set("CidrBlockAssociations", new JsonArray(Names.Ec2Id(c.Random, "vpc-cidr-assoc")));
@@ -84,25 +97,12 @@ internal static class Ec2NetworkProfiles
         var id = Names.Ec2Id(c.Random, "subnet");
         var vpcId = c.Text("VpcId")!;
         var vpcCidr = c.Network.FindVpcCidr(vpcId);
-        Ipv4Cidr cidr;
-        if (c.Text("CidrBlock") is { } text)
-        {
-            if (!Ipv4Cidr.TryParse(text, out var parsed))
-            {
-                throw c.Invalid($"CidrBlock '{text}' is not an IPv4 CIDR block");
-            }
-            cidr = parsed.Value;
-        }
-        else
+        var cidr = CidrBlock(c, "subnet", () =>
         {
             var prefix = (int)(c.Number("Ipv4NetmaskLength") ?? 24);
             var start = vpcCidr?.Network ?? (10u << 24);
-            cidr = new Ipv4Cidr(start + ((uint)c.Random.Next(16) << (32 - Math.Clamp(prefix, 16, 28))), Math.Clamp(prefix, 16, 28));
-        }
-        if (cidr.PrefixLength is < 16 or > 28)
-        {
-            throw c.Invalid($"CidrBlock '{cidr}' has an invalid size: a subnet block must be between /16 and /28");
-        }
+            return new Ipv4Cidr(start + ((uint)c.Random.Next(16) << (32 - Math.Clamp(prefix, 16, 28))), Math.Clamp(prefix, 16, 28));
+        });
         if (vpcCidr is { } vpcBlock && !vpcBlock.Covers(cidr))
         {
             throw c.Invalid($"CidrBlock '{cidr}' is not within the CIDR block of VPC {vpcId} ({vpcBlock})");

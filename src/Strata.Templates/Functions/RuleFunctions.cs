@@ -40,54 +40,51 @@ public abstract class RuleFunction : FunctionExpression
     protected static IReadOnlyList<Value>? Items(Value value) => value is ListValue list && list.IsFullyKnown ? list.Items : null;
 }
 
-/// <summary><c>Fn::Contains [list, value]</c>: whether the list holds the value.</summary>
-public sealed class ContainsFunction(MappingNode call, TemplateNode argument)
+/// <summary>
+/// The shared evaluation of the <c>[list, value]</c> rule functions, which differ only in how many of the
+/// list's items must equal the value.
+/// </summary>
+public abstract class ListMemberFunction(MappingNode call, TemplateNode argument)
     : RuleFunction(call, argument, 2, "[list of strings, string]")
+{
+    public override ExpectedKind ResultKind => ExpectedKind.Boolean;
+
+    /// <summary>Whether the items pass, given the test of one item against the value.</summary>
+    protected abstract bool Matches(IReadOnlyList<Value> items, Func<Value, bool> equalsValue);
+
+    protected override Value EvaluateCore(EvaluationContext context)
+    {
+        var list = Children[0].Evaluate(context);
+        var value = Children[1].Evaluate(context);
+        if (!list.IsFullyKnown || !value.IsFullyKnown)
+        {
+            return UnknownOver(list, value);
+        }
+
+        return Items(list) is { } items
+            ? Value.Bool(Matches(items, i => ConditionOperands.ValuesEqual(i, value)))
+            : context.Fail(this, RuleId, $"{Name} needs a list; got {list}", ResultKind);
+    }
+}
+
+/// <summary><c>Fn::Contains [list, value]</c>: whether the list holds the value.</summary>
+public sealed class ContainsFunction(MappingNode call, TemplateNode argument) : ListMemberFunction(call, argument)
 {
     public const string FunctionName = "Fn::Contains";
 
     public override string Name => FunctionName;
 
-    public override ExpectedKind ResultKind => ExpectedKind.Boolean;
-
-    protected override Value EvaluateCore(EvaluationContext context)
-    {
-        var list = Children[0].Evaluate(context);
-        var value = Children[1].Evaluate(context);
-        if (!list.IsFullyKnown || !value.IsFullyKnown)
-        {
-            return UnknownOver(list, value);
-        }
-
-        return Items(list) is { } items
-            ? Value.Bool(items.Any(i => ConditionOperands.ValuesEqual(i, value)))
-            : context.Fail(this, RuleId, $"Fn::Contains needs a list; got {list}", ResultKind);
-    }
+    protected override bool Matches(IReadOnlyList<Value> items, Func<Value, bool> equalsValue) => items.Any(equalsValue);
 }
 
 /// <summary><c>Fn::EachMemberEquals [list, value]</c>: whether every item equals the value.</summary>
-public sealed class EachMemberEqualsFunction(MappingNode call, TemplateNode argument)
-    : RuleFunction(call, argument, 2, "[list of strings, string]")
+public sealed class EachMemberEqualsFunction(MappingNode call, TemplateNode argument) : ListMemberFunction(call, argument)
 {
     public const string FunctionName = "Fn::EachMemberEquals";
 
     public override string Name => FunctionName;
 
-    public override ExpectedKind ResultKind => ExpectedKind.Boolean;
-
-    protected override Value EvaluateCore(EvaluationContext context)
-    {
-        var list = Children[0].Evaluate(context);
-        var value = Children[1].Evaluate(context);
-        if (!list.IsFullyKnown || !value.IsFullyKnown)
-        {
-            return UnknownOver(list, value);
-        }
-
-        return Items(list) is { } items
-            ? Value.Bool(items.All(i => ConditionOperands.ValuesEqual(i, value)))
-            : context.Fail(this, RuleId, $"Fn::EachMemberEquals needs a list; got {list}", ResultKind);
-    }
+    protected override bool Matches(IReadOnlyList<Value> items, Func<Value, bool> equalsValue) => items.All(equalsValue);
 }
 
 /// <summary><c>Fn::EachMemberIn [list, allowed]</c>: whether every item of the first list is in the second.</summary>

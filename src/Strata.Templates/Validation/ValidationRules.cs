@@ -22,19 +22,23 @@ public static class ValidationRules
     public const string TemplateSize = "E1002";
     public const string TemplateSizeApproaching = "I1002";
     public const string DescriptionLength = "E1003";
-    public const string GetAtt = "E1010";
-    public const string FindInMap = "E1011";
-    public const string GetAzs = "E1015";
-    public const string ImportValue = "E1016";
-    public const string Select = "E1017";
-    public const string Split = "E1018";
-    public const string Sub = "E1019";
-    public const string Ref = "E1020";
-    public const string Base64 = "E1021";
-    public const string Join = "E1022";
-    public const string Cidr = "E1024";
-    public const string Length = "E1030";
-    public const string ToJsonString = "E1031";
+
+    // The functions own these ids; the validator's reference and value-shape rules report under them too,
+    // so they are aliases rather than a second copy of the numbers.
+    public const string GetAtt = FunctionRules.GetAtt;
+    public const string FindInMap = FunctionRules.FindInMap;
+    public const string GetAzs = FunctionRules.GetAZs;
+    public const string ImportValue = FunctionRules.ImportValue;
+    public const string Select = FunctionRules.Select;
+    public const string Split = FunctionRules.Split;
+    public const string Sub = FunctionRules.Sub;
+    public const string Ref = FunctionRules.Ref;
+    public const string Base64 = FunctionRules.Base64;
+    public const string Join = FunctionRules.Join;
+    public const string Cidr = FunctionRules.Cidr;
+    public const string Length = FunctionRules.Length;
+    public const string ToJsonString = FunctionRules.ToJsonString;
+
     public const string ParameterLimit = "E2010";
     public const string ParameterLimitApproaching = "I2010";
     public const string ResourceConfiguration = "E3001";
@@ -56,7 +60,7 @@ public static class ValidationRules
     public const string OutputLimitApproaching = "I6010";
     public const string MappingLimit = "E7010";
     public const string MappingLimitApproaching = "I7010";
-    public const string ConditionUndefined = "E8002";
+    public const string ConditionUndefined = FunctionRules.ConditionNotFound;
     public const string ConditionUnused = "W8001";
 
     /// <summary>Strata: conditions that refer to each other in a loop can never be evaluated.</summary>

@@ -1,5 +1,6 @@
 using Strata.Cli.Commands.Engine;
 using Strata.Cli.Infrastructure;
+using Strata.Engine.Model;
 using Strata.Providers.Aws.CloudFormation;
 
 namespace Strata.Cli.Commands.CloudFormation;
@@ -19,7 +20,7 @@ public static class CloudFormationQueries
             var events = await deployer.GetEventsAsync(stackName, cancellationToken).ConfigureAwait(false) ?? throw NotFound(stackName);
             if (format == OutputFormat.Json)
             {
-                EngineJson.Write(context.Out, CloudFormationJson.Events(events));
+                EngineJson.Write(context.Out, ContractJson.Events(events));
                 return ExitCodes.Success;
             }
             foreach (var e in events)
@@ -44,7 +45,7 @@ public static class CloudFormationQueries
         }
         if (format == OutputFormat.Json)
         {
-            EngineJson.Write(context.Out, CloudFormationJson.Events(collected.Events));
+            EngineJson.Write(context.Out, ContractJson.Events(collected.Events));
         }
         return ExitCodes.Success;
     }

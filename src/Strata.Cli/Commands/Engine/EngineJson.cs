@@ -25,12 +25,12 @@ public static class EngineJson
         {
             ["stack"] = stackName,
             ["status"] = result.Stack?.Status.ToCfn(),
-            ["rootCause"] = RootCause(result.RootCause),
-            ["outputs"] = Outputs(result.Stack?.Outputs ?? []),
+            ["rootCause"] = ContractJson.RootCause(result.RootCause),
+            ["outputs"] = ContractJson.Outputs(result.Stack?.Outputs ?? []),
         };
         if (result.Messages.Count > 0)
         {
-            document["messages"] = new JsonArray(result.Messages.Select(m => (JsonNode?)m).ToArray());
+            document["messages"] = ContractJson.Strings(result.Messages);
         }
         return document;
     }
@@ -39,21 +39,7 @@ public static class EngineJson
     {
         ["stack"] = stack.Name,
         ["status"] = stack.Status.ToCfn(),
-        ["outputs"] = Outputs(stack.Outputs),
-    };
-
-    public static JsonObject Events(IEnumerable<StackEvent> events) => new()
-    {
-        ["events"] = new JsonArray(events.Select(e => (JsonNode?)new JsonObject
-        {
-            ["time"] = e.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
-            ["stack"] = e.StackName,
-            ["logicalId"] = e.LogicalId,
-            ["physicalId"] = e.PhysicalId,
-            ["type"] = e.ResourceType,
-            ["status"] = e.Status,
-            ["reason"] = e.Reason,
-        }).ToArray()),
+        ["outputs"] = ContractJson.Outputs(stack.Outputs),
     };
 
     public static JsonObject Stacks(IEnumerable<StackRecord> stacks) => new()
@@ -68,7 +54,7 @@ public static class EngineJson
             ["created"] = s.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
             ["updated"] = s.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
             ["expiresAt"] = s.ExpiresAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
-            ["rootCause"] = RootCause(s.RootCause),
+            ["rootCause"] = ContractJson.RootCause(s.RootCause),
         }).ToArray()),
     };
 
@@ -92,57 +78,21 @@ public static class EngineJson
         ["stack"] = plan.StackName,
         ["create"] = plan.IsCreate,
         ["status"] = plan.Stack?.Status.ToCfn(),
-        ["changes"] = new JsonArray(plan.Changes.Select(c => (JsonNode?)new JsonObject
+        ["changes"] = new JsonArray(plan.Changes.Select(c =>
         {
-            ["action"] = c.Action.ToString(),
-            ["logicalId"] = c.LogicalId,
-            ["type"] = c.Type,
-            ["physicalId"] = c.PhysicalId,
-            ["replacement"] = Replacement(c),
-            ["scope"] = c.Scope.ToString(),
-            ["reason"] = c.Reason,
-            ["dependsOn"] = new JsonArray(c.DependsOn.Select(d => (JsonNode?)d).ToArray()),
-            ["properties"] = new JsonArray(c.PropertyChanges.Select(p => (JsonNode?)new JsonObject
+            // The engine knows more than a change set tells: dependencies and each property's before/after.
+            var change = ContractJson.Change(c);
+            change["dependsOn"] = new JsonArray(c.DependsOn.Select(d => (JsonNode?)d).ToArray());
+            change["properties"] = new JsonArray(c.PropertyChanges.Select(p => (JsonNode?)new JsonObject
             {
                 ["name"] = p.Name,
                 ["replacement"] = p.Replacement switch { ReplacementKind.Always => "True", ReplacementKind.Conditional => "Conditional", _ => "False" },
                 ["before"] = p.Before?.DeepClone(),
                 ["after"] = p.After?.DeepClone(),
                 ["known"] = p.AfterKnown,
-            }).ToArray()),
+            }).ToArray());
+            return (JsonNode?)change;
         }).ToArray()),
-        ["summary"] = new JsonObject
-        {
-            ["add"] = plan.Count(ChangeAction.Add),
-            ["modify"] = plan.Count(ChangeAction.Modify),
-            ["replace"] = plan.Count(ChangeAction.Replace),
-            ["remove"] = plan.Count(ChangeAction.Remove),
-        },
+        ["summary"] = ContractJson.ChangeSummary(plan.Changes),
     };
-
-    /// <summary>CloudFormation's change-set wording: True / Conditional / False (null for Add and Remove).</summary>
-    private static string? Replacement(PlannedChange change) => change.Action switch
-    {
-        ChangeAction.Replace => "True",
-        ChangeAction.Modify => change.Replacement == ReplacementKind.Conditional ? "Conditional" : "False",
-        _ => null,
-    };
-
-    private static JsonNode? RootCause(RootCause? cause) => cause is null ? null : new JsonObject
-    {
-        ["logicalId"] = cause.LogicalId,
-        ["type"] = cause.Type,
-        ["errorCode"] = cause.ErrorCode,
-        ["message"] = cause.Message,
-    };
-
-    private static JsonObject Outputs(IEnumerable<StackOutput> outputs)
-    {
-        var json = new JsonObject();
-        foreach (var output in outputs)
-        {
-            json[output.Key] = output.Value;
-        }
-        return json;
-    }
 }

@@ -12,7 +12,7 @@ public sealed partial class CloudFormationClient
         var p = _query.NewParameters().Add("StackName", stackName).Add("NextToken", nextToken);
         var result = (await _query.InvokeAsync("DescribeStacks", p, cancellationToken).ConfigureAwait(false)).Result;
         return new DescribeStacksResponse(result.Items("Stacks").Select(CloudFormationXml.Stack).ToList(),
-            CloudFormationXml.NullIfEmpty(result.Text("NextToken")));
+            result.NextToken("NextToken"));
     }
 
     public IAsyncEnumerable<Stack> DescribeAllStacksAsync(CancellationToken cancellationToken = default) =>
@@ -40,7 +40,7 @@ public sealed partial class CloudFormationClient
         var p = _query.NewParameters().Add("StackName", stackName).Add("NextToken", nextToken);
         var result = (await _query.InvokeAsync("DescribeStackEvents", p, cancellationToken).ConfigureAwait(false)).Result;
         return new DescribeStackEventsResponse(result.Items("StackEvents").Select(CloudFormationXml.Event).ToList(),
-            CloudFormationXml.NullIfEmpty(result.Text("NextToken")));
+            result.NextToken("NextToken"));
     }
 
     /// <summary>Every event of the stack, newest first, following NextToken.</summary>
@@ -82,7 +82,7 @@ public sealed partial class CloudFormationClient
         var p = _query.NewParameters().Add("StackName", stackName).Add("NextToken", nextToken);
         var result = (await _query.InvokeAsync("ListStackResources", p, cancellationToken).ConfigureAwait(false)).Result;
         return new ListStackResourcesResponse(result.Items("StackResourceSummaries").Select(CloudFormationXml.ResourceSummary).ToList(),
-            CloudFormationXml.NullIfEmpty(result.Text("NextToken")));
+            result.NextToken("NextToken"));
     }
 
     public IAsyncEnumerable<StackResourceSummary> ListAllStackResourcesAsync(string stackName, CancellationToken cancellationToken = default) =>

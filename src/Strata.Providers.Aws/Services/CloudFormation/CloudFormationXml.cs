@@ -42,7 +42,7 @@ internal static class CloudFormationXml
         };
 
     public static IReadOnlyList<AwsTag> Tags(XElement e) =>
-        e.Items("Tags").Select(t => new AwsTag(t.Text("Key") ?? "", t.Text("Value") ?? "")).ToList();
+        AwsTag.ListFromXml(e, "Tags");
 
     public static StackEvent Event(XElement e) => new()
     {
@@ -97,7 +97,7 @@ internal static class CloudFormationXml
         Capabilities = e.Strings("Capabilities"),
         Tags = Tags(e),
         Changes = e.Items("Changes").Select(c => Change(c.Child("ResourceChange"))).ToList(),
-        NextToken = NullIfEmpty(e.Text("NextToken")),
+        NextToken = e.NextToken("NextToken"),
         IncludeNestedStacks = e.Bool("IncludeNestedStacks"),
         ParentChangeSetId = e.Text("ParentChangeSetId"),
         RootChangeSetId = e.Text("RootChangeSetId"),
@@ -137,6 +137,4 @@ internal static class CloudFormationXml
         CapabilitiesReason = e.Text("CapabilitiesReason"),
         DeclaredTransforms = e.Strings("DeclaredTransforms"),
     };
-
-    public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -99,7 +99,7 @@ internal static class Ec2Xml
     };
 
     public static IReadOnlyList<AwsTag> Tags(XElement e) =>
-        e.Items("tagSet").Select(t => new AwsTag(t.Text("key") ?? "", t.Text("value") ?? "")).ToList();
+        AwsTag.ListFromXml(e, "tagSet", "key", "value");
 
-    public static string? NextToken(XElement e) => e.Text("nextToken") is { Length: > 0 } token ? token : null;
+    public static string? NextToken(XElement e) => e.NextToken("nextToken");
 }

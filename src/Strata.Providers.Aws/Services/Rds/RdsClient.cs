@@ -29,8 +29,7 @@ public sealed class RdsClient(AwsClientContext context)
             for (var v = 0; v < filter.Values.Count; v++) p.Add($"{prefix}.Values.Value.{v + 1}", filter.Values[v]);
         }
         var result = (await _query.InvokeAsync("DescribeDBInstances", p, cancellationToken).ConfigureAwait(false)).Result;
-        var marker = result.Text("Marker");
-        return new DescribeDbInstancesResponse(result.Items("DBInstances").Select(Instance).ToList(), string.IsNullOrEmpty(marker) ? null : marker);
+        return new DescribeDbInstancesResponse(result.Items("DBInstances").Select(Instance).ToList(), result.NextToken("Marker"));
     }
 
     /// <summary>Every matching instance, following Marker.</summary>
@@ -78,6 +77,6 @@ public sealed class RdsClient(AwsClientContext context)
         DbName = e.Text("DBName"),
         DbClusterIdentifier = e.Text("DBClusterIdentifier"),
         InstanceCreateTime = e.Date("InstanceCreateTime"),
-        Tags = e.Items("TagList").Select(t => new AwsTag(t.Text("Key") ?? "", t.Text("Value") ?? "")).ToList(),
+        Tags = AwsTag.ListFromXml(e, "TagList"),
     };
 }
