@@ -101,7 +101,7 @@ public sealed class EngineBench(BenchOptions options)
                     var run = await ApplyRun.RunAsync(graph, template, cap, options.DataRoot, load, cancellationToken).ConfigureAwait(false);
                     (cap is null ? uncapped : capped).Add(run);
                     Progress($"up {graph.Name} {(cap is null ? "no cap" : $"--max-parallel {cap}"),-16} makespan {run.MakespanMs,7:0} ms  ratio {run.Ratio:0.000} " +
-                             $"(observed {run.ObservedRatio:0.000})  dispatch p50/p99/max {run.DispatchLatency.P50:0.0}/{run.DispatchLatency.P99:0.0}/{run.DispatchLatency.Max:0.0} ms  load {load.One:0.00}");
+                             $"(observed {run.ObservedRatio:0.000})  CPU {run.CpuMs * 1000 / graph.Count:0} µs/resource  dispatch p50/p99/max {run.DispatchLatency.P50:0.0}/{run.DispatchLatency.P99:0.0}/{run.DispatchLatency.Max:0.0} ms  load {load.One:0.00}");
                 }
             }
             groups.Add(ApplyGroup.For(graph, uncapped, capped));

@@ -20,6 +20,7 @@ public static class CliApp
             PlanCommand.Create(context),
             UpCommand.Create(context),
             DownCommand.Create(context),
+            ContinueRollbackCommand.Create(context),
             LsCommand.Create(context),
             EventsCommand.Create(context),
             OutputsCommand.Create(context),

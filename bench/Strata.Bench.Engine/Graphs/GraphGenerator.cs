@@ -28,7 +28,9 @@ public static class GraphGenerator
         {
             throw new ArgumentOutOfRangeException(nameof(count), "a graph needs at least 2 resources");
         }
-        var random = new Random(HashCode.Combine(seed, (int)shape, count));
+        // Plain arithmetic, not HashCode.Combine: that is randomised per process, and the same seed must give
+        // the same graph in every run.
+        var random = new Random(unchecked(seed * 1_000_003 + (int)shape * 7_919 + count));
         var dependencies = shape switch
         {
             GraphShape.Wide => Wide(count),

@@ -34,7 +34,9 @@ public sealed class PreciseTimer : IDisposable
         var wait = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (cancellationToken.CanBeCanceled)
         {
-            cancellationToken.Register(() => wait.TrySetCanceled(cancellationToken));
+            var registration = cancellationToken.Register(() => wait.TrySetCanceled(cancellationToken));
+            _ = wait.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         lock (_lock)
         {

@@ -27,7 +27,7 @@ public static class Targets
             var walk = results.Walk.FirstOrDefault(w => w.Graph == group.Graph);
             verdicts.Add(new TargetVerdict(
                 $"dispatch latency p99, {group.Graph}", $"≤ {F(MaxDispatchP99Ms, "0")} ms", $"{F(latency.P99, "0.0")} ms", latency.P99 <= MaxDispatchP99Ms,
-                $"engine, provider answer → dependent's call; bare walk (IWalkObserver): {(walk is null ? "not run" : F(walk.DispatchLatency.P99, "0.00") + " ms")}"));
+                $"engine: dependency done → dependent's provider call; bare walk (IWalkObserver): {(walk is null ? "not run" : F(walk.DispatchLatency.P99, "0.00") + " ms")}"));
         }
         if (results.Plan is { } plan)
         {

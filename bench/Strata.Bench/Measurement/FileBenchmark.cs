@@ -4,8 +4,9 @@ using Strata.Bench.Report;
 namespace Strata.Bench.Measurement;
 
 /// <summary>
-/// Strata on one (generated) template: the first run is reported as cold (JIT, specification load), then a few
-/// warm-up runs, then <c>runs</c> timed runs of parse → validate → model → dependency graph, reported as medians.
+/// Strata on one (generated) template: the first run is reported as cold (JIT, specification load), then warm-up
+/// runs until the JIT has settled (<see cref="WarmUp"/>), then <c>runs</c> timed runs of parse → validate → model →
+/// dependency graph, reported as medians.
 /// Run in its own process so that the peak working set belongs to this template alone.
 /// </summary>
 internal static class FileBenchmark
@@ -17,10 +18,7 @@ internal static class FileBenchmark
         var baseline = self.WorkingSet64;
 
         var cold = TemplatePipeline.Run(path, withGraph: true);
-        for (var i = 0; i < warmups; i++)
-        {
-            TemplatePipeline.Run(path, withGraph: true);
-        }
+        var warmUpRuns = 1 + WarmUp.Run(() => TemplatePipeline.Run(path, withGraph: true), warmups, WarmUp.Default);
 
         var times = new List<PhaseTimes>();
         var allocated = new List<long>();
@@ -43,6 +41,7 @@ internal static class FileBenchmark
             path,
             new FileInfo(path).Length,
             runs,
+            warmUpRuns,
             cold.Times.ParseAndValidate,
             cold.Times.Total,
             Stats.Median(times.Select(t => t.Parse)),

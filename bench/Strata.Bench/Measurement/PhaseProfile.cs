@@ -35,13 +35,10 @@ internal static class PhaseProfile
             ("dependency graph", () => ResourceGraph.Build(model)),
         };
 
-        var report = new StringBuilder($"{path} ({bytes.Length:N0} bytes, {model.Resources.Count} resources), median of {runs} runs after 3 warm-ups\n");
+        var report = new StringBuilder($"{path} ({bytes.Length:N0} bytes, {model.Resources.Count} resources), median of {runs} runs after at least 1 s of warm-up per section\n");
         foreach (var (name, body) in sections)
         {
-            for (var i = 0; i < 3; i++)
-            {
-                body();
-            }
+            WarmUp.Run(body, minimumRuns: 3, TimeSpan.FromSeconds(1));
 
             var wall = new List<double>();
             var cpu = new List<double>();

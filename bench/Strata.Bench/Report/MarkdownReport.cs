@@ -43,7 +43,7 @@ internal static class MarkdownReport
         text.AppendLine("| input | Strata | cfn-lint | cfn-lint ÷ Strata |");
         text.AppendLine("|---|---|---|---|");
         var strataRate = corpus.Strata is { } s
-            ? $"{Format.Number(s.TemplatesPerSecond)} templates/s, {s.MegabytesPerSecond:0.0} MB/s (median of {s.Passes} passes; first pass incl. JIT: {Format.Number(s.ColdTemplatesPerSecond)}/s)"
+            ? $"{Format.Number(s.TemplatesPerSecond)} templates/s, {s.MegabytesPerSecond:0.0} MB/s (median of {s.Passes} passes after {s.WarmUpPasses} warm-up passes; first pass incl. JIT: {Format.Number(s.ColdTemplatesPerSecond)}/s)"
             : $"did not finish ({Format.Duration(corpus.StrataProcess)})";
         var lintRate = corpus.CfnLint is { } c
             ? c.TimedOut ? Format.Duration(c) : $"{corpus.CfnLintTemplatesPerSecond:0.0} templates/s ({Format.Duration(c.Seconds)} wall, of which start-up {Format.Duration(corpus.CfnLintStartupSeconds ?? 0)})"
@@ -124,7 +124,7 @@ internal static class MarkdownReport
 
         text.AppendLine("#### Corpus pass, Strata in-process: where the time goes");
         text.AppendLine();
-        text.AppendLine($"- Median pass {Format.Duration(s.MedianPassSeconds)}, CPU {Format.Duration(s.MedianPassCpuSeconds)} (passes: {string.Join(", ", s.PassSeconds.Select(Format.Duration))}); first pass incl. JIT and specification load {Format.Duration(s.ColdPassSeconds)}.");
+        text.AppendLine($"- Median pass {Format.Duration(s.MedianPassSeconds)}, CPU {Format.Duration(s.MedianPassCpuSeconds)} (passes: {string.Join(", ", s.PassSeconds.Select(Format.Duration))}); first pass incl. JIT and specification load {Format.Duration(s.ColdPassSeconds)}; {s.WarmUpPasses} warm-up passes in all.");
         text.AppendLine($"- Parse {Format.Duration(s.ParseSeconds)}, validate {Format.Duration(s.ValidateSeconds)} per pass; {Format.Bytes(s.AllocatedBytesPerTemplate)} allocated per template; per pass {s.GcPerPass.Gen0}/{s.GcPerPass.Gen1}/{s.GcPerPass.Gen2} gen0/1/2 collections, {Format.Duration(s.GcPerPass.PauseSeconds)} GC pause.");
         text.AppendLine($"- Findings per pass: {s.Findings.Errors} errors, {s.Findings.Warnings} warnings, {s.Findings.Infos} infos; {s.Findings.TemplatesWithErrors} templates with errors; {s.Findings.Crashes} crashes, {s.Findings.InternalErrors} internal rule failures. cfn-lint reported {corpus.CfnLint?.Findings?.ToString() ?? "–"} findings on the same files.");
         text.AppendLine($"- Most frequent rules: {Rules(s.Findings)}.");

@@ -5,7 +5,7 @@ using Strata.Providers.Aws.CloudFormation;
 namespace Strata.Cli.Commands.CloudFormation;
 
 /// <summary>
-/// Runs a CloudFormation-mode <c>up</c> or <c>down</c> and shows it as the engine's are shown: one JSON document with
+/// Runs a CloudFormation-mode <c>up</c>, <c>down</c> or <c>continue-rollback</c> and shows it as the engine's are shown: one JSON document with
 /// <c>--format json</c>, a live tree on a terminal, one line per event when piped; then the exit code.
 /// <para>
 /// Ctrl-C stops following, not the operation: CloudFormation carries on regardless of this process, and Strata's

@@ -35,7 +35,7 @@ public static class CloudFormationUp
         using var operation = new CloudFormationOperation(context, args.Stack, args.Format, cancellationToken);
         return await operation.RunAsync(async token =>
         {
-            var plan = await deployer.PlanAsync(request, token).ConfigureAwait(false);
+            var plan = CloudFormationContinueRollback.PointAtCommand(await deployer.PlanAsync(request, token).ConfigureAwait(false));
             if (args.Format == OutputFormat.Text && plan.HasChanges)
             {
                 // The change set is the plan: shown before it runs (above the live view, which redraws below it).
@@ -65,7 +65,7 @@ public static class CloudFormationUp
 
         var deployer = CloudFormationHost.Open(data);
         var request = new CloudFormationUpRequest { StackName = stackName, TemplateBody = body, TemplatePath = path, Parameters = parameters };
-        var plan = await deployer.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        var plan = CloudFormationContinueRollback.PointAtCommand(await deployer.PlanAsync(request, cancellationToken).ConfigureAwait(false));
         try
         {
             Show(context, plan, format);

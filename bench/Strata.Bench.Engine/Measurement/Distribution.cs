@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Strata.Bench.Engine.Measurement;
 
 /// <summary>p50 / p90 / p99 / max of a sample, in milliseconds.</summary>
@@ -17,21 +15,4 @@ public sealed record Distribution(int Count, double P50, double P90, double P99,
 
     /// <summary>Nearest rank: the smallest value with at least <paramref name="p"/> of the sample at or below it.</summary>
     private static double Rank(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-}
-
-public static class Clock
-{
-    public static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
-
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    public static double CpuMs() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }
