@@ -6,13 +6,17 @@ namespace Strata.Engine.Execution;
 internal sealed class RecordSet
 {
     private readonly Dictionary<string, ResourceRecord> _records = new(StringComparer.Ordinal);
+
+    // Record ids per logical id, oldest first (a replacement briefly has two): every resource start asks for
+    // its current record, and scanning all records there made an operation quadratic in the stack's size.
+    private readonly Dictionary<string, List<string>> _byLogicalId = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     public RecordSet(IEnumerable<ResourceRecord> records)
     {
         foreach (var record in records)
         {
-            _records[record.RecordId] = record;
+            Put(record);
         }
     }
 
@@ -32,7 +36,20 @@ internal sealed class RecordSet
     {
         lock (_lock)
         {
-            return _records.Values.FirstOrDefault(r => r.IsCurrent && r.LogicalId == logicalId);
+            if (!_byLogicalId.TryGetValue(logicalId, out var ids))
+            {
+                return null;
+            }
+
+            foreach (var id in ids)
+            {
+                if (_records[id].IsCurrent)
+                {
+                    return _records[id];
+                }
+            }
+
+            return null;
         }
     }
 
@@ -48,7 +65,7 @@ internal sealed class RecordSet
     {
         lock (_lock)
         {
-            _records[record.RecordId] = record;
+            Put(record);
         }
     }
 
@@ -56,7 +73,33 @@ internal sealed class RecordSet
     {
         lock (_lock)
         {
-            _records.Remove(recordId);
+            if (_records.Remove(recordId, out var removed) && _byLogicalId.TryGetValue(removed.LogicalId, out var ids))
+            {
+                ids.Remove(recordId);
+                if (ids.Count == 0)
+                {
+                    _byLogicalId.Remove(removed.LogicalId);
+                }
+            }
+        }
+    }
+
+    private void Put(ResourceRecord record)
+    {
+        if (_records.TryGetValue(record.RecordId, out var previous) && previous.LogicalId != record.LogicalId)
+        {
+            _byLogicalId[previous.LogicalId].Remove(record.RecordId);
+        }
+
+        _records[record.RecordId] = record;
+        if (!_byLogicalId.TryGetValue(record.LogicalId, out var ids))
+        {
+            _byLogicalId[record.LogicalId] = ids = [];
+        }
+
+        if (!ids.Contains(record.RecordId))
+        {
+            ids.Add(record.RecordId);
         }
     }
 }
