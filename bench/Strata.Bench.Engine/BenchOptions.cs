@@ -32,6 +32,9 @@ public sealed record BenchOptions
 
     public string? JsonPath { get; init; }
 
+    /// <summary>Measure nothing: re-render the tables (and re-judge the targets) of a recorded results file.</summary>
+    public string? RenderFrom { get; init; }
+
     /// <summary>A markdown file whose results block (between markers) is replaced with this run's tables.</summary>
     public string? MarkdownPath { get; init; }
 
@@ -73,6 +76,7 @@ public sealed record BenchOptions
                 "--stages" => options with { Stages = ParseStages(value) },
                 "--data-root" => options with { DataRoot = Path.GetFullPath(value) },
                 "--json" => options with { JsonPath = Path.GetFullPath(value) },
+                "--render" => options with { RenderFrom = Path.GetFullPath(value) },
                 "--markdown" => options with { MarkdownPath = Path.GetFullPath(value) },
                 "--load-threshold" => options with { LoadThreshold = Double(name, value) },
                 "--max-wait" => options with { MaxWaitSeconds = Int(name, value, 0) },

@@ -13,19 +13,22 @@ try
         e.Cancel = true;
         cancel.Cancel();
     };
-    var results = await new EngineBench(options).RunAsync(cancel.Token);
+    var json = new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+    var results = options.RenderFrom is { } recorded
+        ? Rerender(recorded, json)
+        : await new EngineBench(options).RunAsync(cancel.Token);
     var markdown = MarkdownReport.Render(results);
     Console.WriteLine(markdown);
-    if (options.JsonPath is { } json)
+    if (options.JsonPath is { } path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(json)!);
-        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(results, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Converters = { new JsonStringEnumConverter() },
-            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        }));
-        Console.Error.WriteLine($"wrote {json}");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, json));
+        Console.Error.WriteLine($"wrote {path}");
     }
     if (options.MarkdownPath is { } md)
     {
@@ -44,4 +47,27 @@ catch (OperationCanceledException)
 {
     Console.Error.WriteLine("Strata.Bench.Engine: cancelled");
     return 130;
+}
+
+/// <summary>A recorded run, with its targets judged again by this build's rules.</summary>
+static EngineResults Rerender(string path, JsonSerializerOptions json)
+{
+    if (!File.Exists(path))
+    {
+        throw new BenchUsageException($"--render: {path} does not exist");
+    }
+    EngineResults? recorded;
+    try
+    {
+        recorded = JsonSerializer.Deserialize<EngineResults>(File.ReadAllText(path), json);
+    }
+    catch (JsonException ex)
+    {
+        throw new BenchUsageException($"--render: {path} is not an engine results file: {ex.Message}");
+    }
+    if (recorded is null)
+    {
+        throw new BenchUsageException($"--render: {path} is empty");
+    }
+    return recorded with { Targets = Targets.Evaluate(recorded) };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Strata.Bench.Engine.Graphs;
 using Strata.Bench.Engine.Measurement;
 
@@ -27,9 +28,18 @@ public sealed record ApplyGroup
     public required IReadOnlyList<ApplyRunResult> Capped { get; init; }
 
     /// <summary>The repetition with the median ratio (what the tables show).</summary>
+    [JsonIgnore]
     public ApplyRunResult MedianUncapped => MedianOf(Uncapped);
 
+    [JsonIgnore]
     public ApplyRunResult MedianCapped => MedianOf(Capped);
+
+    /// <summary>Dispatch-latency p99 of each uncapped repetition, in run order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> UncappedP99s => Uncapped.Select(r => r.DispatchLatency.P99).ToList();
+
+    /// <summary>The median of the repetitions' p99s: one calm or one unlucky repetition does not decide the verdict.</summary>
+    public double MedianP99 => Measurement.Clock.Median(UncappedP99s);
 
     private static ApplyRunResult MedianOf(IReadOnlyList<ApplyRunResult> runs) => runs.OrderBy(r => r.Ratio).ElementAt((runs.Count - 1) / 2);
 

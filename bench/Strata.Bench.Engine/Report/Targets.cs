@@ -23,11 +23,12 @@ public static class Targets
         }
         foreach (var group in results.Apply.Where(g => g.Resources == DispatchTargetResources))
         {
-            var latency = group.MedianUncapped.DispatchLatency;
+            var p99 = group.MedianP99;
             var walk = results.Walk.FirstOrDefault(w => w.Graph == group.Graph);
             verdicts.Add(new TargetVerdict(
-                $"dispatch latency p99, {group.Graph}", $"≤ {F(MaxDispatchP99Ms, "0")} ms", $"{F(latency.P99, "0.0")} ms", latency.P99 <= MaxDispatchP99Ms,
-                $"engine: dependency done → dependent's provider call; bare walk (IWalkObserver): {(walk is null ? "not run" : F(walk.DispatchLatency.P99, "0.00") + " ms")}"));
+                $"dispatch latency p99, {group.Graph}", $"≤ {F(MaxDispatchP99Ms, "0")} ms", $"{F(p99, "0.0")} ms", p99 <= MaxDispatchP99Ms,
+                $"median of the {group.Uncapped.Count} runs' p99s ({string.Join(", ", group.UncappedP99s.Select(v => F(v, "0.0")))} ms); engine: dependency done → dependent's provider call; " +
+                $"bare walk (IWalkObserver): {(walk is null ? "not run" : F(walk.DispatchLatency.P99, "0.00") + " ms")}"));
         }
         if (results.Plan is { } plan)
         {

@@ -17,7 +17,7 @@ internal static class CorpusStage
     public static CorpusComparison Run(CompareSettings settings, IReadOnlyList<string> files, PeerTool? cfnLint)
     {
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        CompareCommand.Log($"corpus: Strata in one process, 1 warm-up + {settings.Passes} timed passes over {files.Count} templates");
+        CompareCommand.Log($"corpus: Strata in one process, warm-up passes then {settings.Passes} timed passes over {files.Count} templates");
         var (strata, strataProcess) = Workers.Run<CorpusRun>(
             ["corpus", "--corpus", settings.CorpusRoot, "--passes", settings.Passes.ToString(CultureInfo.InvariantCulture)],
             settings.StrataTimeout);
