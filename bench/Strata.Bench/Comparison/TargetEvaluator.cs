@@ -57,9 +57,10 @@ internal static class TargetEvaluator
         var largest = strata.Sizes.Max();
         var measured = $"exponent {strata.Exponent:0.00} over n = {strata.FitFrom}…{largest}; ×4 conditions ({strata.FitFrom} → {strata.FitFrom * 4}) took ×{strata.Ratio4n:0.0} the time";
         var parts = growth.Where(g => g.Tool.Contains(" only", StringComparison.Ordinal) && g.Exponent is not null).ToList();
+        // Labels stay short in the one-line summary; the growth table has the full series names.
         if (parts.Count > 0)
         {
-            measured += " (" + string.Join(", ", parts.Select(p => $"{p.Tool.Replace("strata, in-process ", "", StringComparison.Ordinal)} {p.Exponent:0.00}")) + ")";
+            measured += " (" + string.Join(", ", parts.Select(p => $"{p.Tool.Replace("strata, in-process ", "", StringComparison.Ordinal).Replace(", tree already promoted by a full GC", " on a promoted tree", StringComparison.Ordinal)} {p.Exponent:0.00}")) + ")";
         }
 
         var cfnLint = growth.FirstOrDefault(g => g.Tool.StartsWith("cfn-lint", StringComparison.Ordinal));
