@@ -3,7 +3,7 @@
 # Builds the benchmark (Release) and the published CLI (./strata), then runs every measurement one after the
 # other, prints the tables and writes bench/results/latest.json and latest.md.
 #
-#   bench/run.sh                   # the full run (about 30 minutes: cfn-lint is the slow part)
+#   bench/run.sh                   # the full run (about 15–20 minutes: cfn-lint is the slow part)
 #   bench/run.sh --quick           # fewer passes and calls, shorter cfn-lint bounds (a smoke run; do not commit it)
 #   bench/run.sh --skip-cfn-lint   # Strata only
 # Options are passed to `Strata.Bench compare` (listed in bench/README.md).
