@@ -10,32 +10,12 @@ namespace Strata.Providers.Aws.Tests.CloudFormation;
 /// deployment, and the plan's vocabulary: paths moto cannot produce, against the loopback CloudFormation with
 /// AWS's documented event and change-set shapes.
 /// </summary>
-public sealed class FailureAndRecoveryTests : IAsyncLifetime
+public sealed class FailureAndRecoveryTests : FakeCloudFormationTestBase
 {
     private const string Template = """{"Resources":{"Vpc":{"Type":"AWS::EC2::VPC"},"WebServer":{"Type":"AWS::EC2::Instance"}}}""";
-    private readonly SteppingClock _clock = new();
-    private readonly TempDirectory _data = new();
-    private FakeCloudFormation _cfn = null!;
 
-    public Task InitializeAsync()
-    {
-        _cfn = new FakeCloudFormation("web", _clock);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cfn.DisposeAsync();
-        _data.Dispose();
-    }
-
-    private CloudFormationDeployer Deployer() => new(_cfn.Context(), new CloudFormationDeployerOptions
-    {
-        DataDirectory = _data.Path,
-        Time = _clock,
-        PollInterval = TimeSpan.FromSeconds(5),
-        MaxPollInterval = TimeSpan.FromSeconds(30),
-    });
+    protected override CloudFormationDeployerOptions Configure(CloudFormationDeployerOptions options) =>
+        options with { MaxPollInterval = TimeSpan.FromSeconds(30) };
 
     /// <summary>What CloudFormation logs when the instance fails and the stack rolls back.</summary>
     private static void FailingCreate(FakeCloudFormation s) => s

@@ -7,33 +7,12 @@ namespace Strata.Providers.Aws.Tests.CloudFormation;
 /// Hangs and time-outs, on a fake clock against a loopback CloudFormation that stops making progress (moto
 /// finishes every operation within the call, and has no CancelUpdateStack).
 /// </summary>
-public sealed class HangAndTimeoutTests : IAsyncLifetime
+public sealed class HangAndTimeoutTests : FakeCloudFormationTestBase
 {
     private const string Template = """{"Resources":{"Queue":{"Type":"AWS::SQS::Queue"},"WebServer":{"Type":"AWS::EC2::Instance"}}}""";
-    private readonly SteppingClock _clock = new();
-    private readonly TempDirectory _data = new();
-    private FakeCloudFormation _cfn = null!;
 
-    public Task InitializeAsync()
-    {
-        _cfn = new FakeCloudFormation("web", _clock);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cfn.DisposeAsync();
-        _data.Dispose();
-    }
-
-    private CloudFormationDeployer Deployer() => new(_cfn.Context(), new CloudFormationDeployerOptions
-    {
-        DataDirectory = _data.Path,
-        Time = _clock,
-        PollInterval = TimeSpan.FromSeconds(5),
-        MaxPollInterval = TimeSpan.FromMinutes(1),
-        NoProgressWarning = TimeSpan.FromMinutes(10),
-    });
+    protected override CloudFormationDeployerOptions Configure(CloudFormationDeployerOptions options) =>
+        options with { MaxPollInterval = TimeSpan.FromMinutes(1), NoProgressWarning = TimeSpan.FromMinutes(10) };
 
     private void ExistingStack() => _cfn
         .StackEvent("CREATE_IN_PROGRESS", "User Initiated")
