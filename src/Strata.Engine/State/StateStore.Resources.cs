@@ -41,19 +41,16 @@ public sealed partial class StateStore
             ("@dp", r.DeletionPolicy), ("@urp", r.UpdateReplacePolicy), ("@deps", JsonText.WriteList(r.DependsOn)),
             ("@at", FormatTime(r.UpdatedAt)),
         ];
-        var updated = s.Execute(
-            "UPDATE resources SET stack_id = @sid, logical_id = @lid, resource_type = @type, is_current = @cur, physical_id = @pid, " +
-            "status = @status, status_reason = @reason, properties = @props, model = @model, metadata = @meta, deletion_policy = @dp, " +
-            "update_replace_policy = @urp, depends_on = @deps, updated_at = @at WHERE record_id = @rid",
-            parameters);
-        if (updated == 0)
-        {
-            s.Execute(
-                $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
-                "@meta, @dp, @urp, @deps, @at)",
-                parameters);
-        }
+        s.Execute(UpsertResourceSql, parameters);
     }
+
+    private static readonly string UpsertResourceSql =
+        $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
+        "@meta, @dp, @urp, @deps, @at) ON CONFLICT (record_id) DO UPDATE SET stack_id = excluded.stack_id, logical_id = excluded.logical_id, " +
+        "resource_type = excluded.resource_type, is_current = excluded.is_current, physical_id = excluded.physical_id, " +
+        "status = excluded.status, status_reason = excluded.status_reason, properties = excluded.properties, model = excluded.model, " +
+        "metadata = excluded.metadata, deletion_policy = excluded.deletion_policy, update_replace_policy = excluded.update_replace_policy, " +
+        "depends_on = excluded.depends_on, updated_at = excluded.updated_at";
 
     private static ResourceRecord ReadResource(DbDataReader r) => new()
     {

@@ -8,7 +8,7 @@ namespace Strata.Engine.State;
 /// <summary>
 /// The engine's durable state: stacks, resources, events, the operation journal, exports, leases and
 /// wait-condition signals, in one SQLite file under the data directory. Thread-safe: one connection per
-/// store, used by one caller at a time; other processes (e.g. <c>strata events --follow</c>) open their
+/// store, used by one caller at a time (concurrent writes are committed together, see <see cref="WriteAsync"/>); other processes (e.g. <c>strata events --follow</c>) open their
 /// own store on the same file, which WAL mode lets them read while this one writes.
 /// </summary>
 public sealed partial class StateStore : IAsyncDisposable, IDisposable
@@ -17,11 +17,13 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PreparedCommands _commands;
     private readonly TimeProvider _time;
 
     private StateStore(SqliteConnection connection, TimeProvider time, string path)
     {
         _connection = connection;
+        _commands = new PreparedCommands(connection);
         _time = time;
         DatabasePath = path;
     }
@@ -70,43 +72,35 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs <paramref name="work"/> alone on the connection, optionally inside a write transaction.</summary>
-    private async Task<T> RunAsync<T>(Func<Session, T> work, bool write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the connection. Reads run alone; writes go through <see cref="WriteAsync"/>,
+    /// which commits the writes of concurrent callers together.
+    /// </summary>
+    private Task<T> RunAsync<T>(Func<Session, T> work, bool write, CancellationToken cancellationToken) =>
+        write ? WriteAsync(work, cancellationToken) : ReadAsync(work, cancellationToken);
+
+    private Task RunAsync(Action<Session> work, bool write, CancellationToken cancellationToken) =>
+        RunAsync(session => { work(session); return true; }, write, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<Session, T> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        List<StackEvent>? appended;
-        T result;
         try
         {
-            // IMMEDIATE: take the write lock up front so two processes never deadlock upgrading a read lock.
-            using var transaction = write ? _connection.BeginTransaction(deferred: false) : null;
-            var session = new Session(_connection, transaction, _time);
-            result = work(session);
-            transaction?.Commit();
-            appended = session.AppendedEvents;
+            return work(new Session(_commands, null, _time));
         }
         finally
         {
             _gate.Release();
         }
-
-        if (appended is not null)
-        {
-            foreach (var stackEvent in appended)
-            {
-                EventAppended?.Invoke(stackEvent);
-            }
-        }
-        return result;
     }
-
-    private Task RunAsync(Action<Session> work, bool write, CancellationToken cancellationToken) =>
-        RunAsync(session => { work(session); return true; }, write, cancellationToken);
 
     public void Dispose()
     {
+        _commands.Dispose();
         _connection.Dispose();
         _gate.Dispose();
+        _publishGate.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -120,53 +114,6 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    /// <summary>One unit of work on the connection: commands share the transaction; events are collected for publishing.</summary>
-    private sealed class Session(SqliteConnection connection, SqliteTransaction? transaction, TimeProvider time)
-    {
-        public List<StackEvent>? AppendedEvents { get; private set; }
-
-        public DateTimeOffset Now => time.GetUtcNow();
-
-        public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = transaction;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-            return command;
-        }
-
-        public int Execute(string sql, params (string Name, object? Value)[] parameters)
-        {
-            using var command = Command(sql, parameters);
-            return command.ExecuteNonQuery();
-        }
-
-        public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
-        {
-            using var command = Command(sql, parameters);
-            var value = command.ExecuteScalar();
-            return value is DBNull ? null : value;
-        }
-
-        public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
-        {
-            using var command = Command(sql, parameters);
-            using var reader = command.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
-            return rows;
-        }
-
-        public void Appended(StackEvent stackEvent) => (AppendedEvents ??= []).Add(stackEvent);
-    }
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

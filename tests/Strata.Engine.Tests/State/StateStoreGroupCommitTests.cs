@@ -1,0 +1,163 @@
+using Strata.Engine.Model;
+using Strata.Engine.State;
+
+namespace Strata.Engine.Tests.State;
+
+/// <summary>Concurrent writes are committed together; each must still succeed or fail on its own.</summary>
+public sealed class StateStoreGroupCommitTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "strata-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly StateStore _store;
+
+    public StateStoreGroupCommitTests() => _store = StateStore.Open(_directory);
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static StackRecord Stack(string name, string id) => new()
+    {
+        StackId = id,
+        Name = name,
+        Status = StackStatus.CreateInProgress,
+        TemplateBody = "Resources: {}",
+        Provider = "test",
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    private static ResourceRecord Resource(string recordId, string stackId) => new()
+    {
+        RecordId = recordId,
+        StackId = stackId,
+        LogicalId = "Queue",
+        Type = "AWS::SQS::Queue",
+        Status = ResourceStatus.CreateInProgress,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    private static EventDraft Draft(string logicalId) => new(logicalId, null, "AWS::SQS::Queue", "CREATE_IN_PROGRESS", null);
+
+    [Fact]
+    public async Task WriteAsync_OneWriteOfABatchFails_OnlyThatWriteIsLost()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+
+        List<Task<StackEvent>> appends;
+        Task failing, halfWritten;
+        await using (var batch = await QueuedBatch.StartAsync(_store, _directory))
+        {
+            appends = Enumerable.Range(0, 40).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)).ToList();
+            // Updating a stack that is not stored throws inside its write, in the middle of the batch.
+            failing = _store.UpdateStackAsync(Stack("ghost", "missing") with { Status = StackStatus.CreateComplete }, Draft("ghost"), CancellationToken.None);
+            // This one writes its record, then fails on its event (logical id is NOT NULL): the record must go too.
+            halfWritten = _store.SaveResourceAsync(Resource("half", "id-1"), "s", Draft(null!), CancellationToken.None);
+            appends.AddRange(Enumerable.Range(40, 40).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => halfWritten);
+        await Task.WhenAll(appends);
+        Assert.Empty(await _store.GetResourcesAsync("id-1", CancellationToken.None));
+        var events = await _store.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Equal(81, events.Count); // the batch's 80 and the write that held the connection
+        Assert.Equal(Enumerable.Range(1, 81).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWriters_PublishesEventsInCommitOrderBeforeReturning()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        var published = new List<long>();
+        _store.EventAppended += e => { lock (published) { published.Add(e.Sequence); } };
+
+        var writes = Enumerable.Range(0, 100).Select(async i =>
+        {
+            var stackEvent = await _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None);
+            lock (published)
+            {
+                Assert.Contains(stackEvent.Sequence, published);
+            }
+        });
+        await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), published);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledBeforeItRuns_ThrowsAndIsNeverWritten()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.AppendEventAsync("id-1", "s", Draft("Cancelled"), cancelled.Token));
+        // The abandoned write stays in the queue until the next batch, which must skip it.
+        await _store.AppendEventAsync("id-1", "s", Draft("Kept"), CancellationToken.None);
+
+        var events = await _store.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Equal(["Kept"], events.Select(e => e.LogicalId));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StoreReopened_EveryConcurrentWriteIsDurable()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
+
+        using var reopened = StateStore.Open(_directory);
+        var events = await reopened.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Equal(200, events.Count);
+        Assert.Equal(200, events.Select(e => e.LogicalId).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Makes the writes issued while it is open queue up: another connection holds the file's write lock, and one
+    /// write (on a pool thread) holds the store's connection waiting for it. Disposing releases the lock, so the
+    /// queued writes run as one batch after the first.
+    /// </summary>
+    private sealed class QueuedBatch : IAsyncDisposable
+    {
+        private readonly Microsoft.Data.Sqlite.SqliteConnection _blocker;
+        private readonly Microsoft.Data.Sqlite.SqliteTransaction _lock;
+        private readonly Task _first;
+
+        private QueuedBatch(Microsoft.Data.Sqlite.SqliteConnection blocker, Microsoft.Data.Sqlite.SqliteTransaction writeLock, Task first)
+        {
+            _blocker = blocker;
+            _lock = writeLock;
+            _first = first;
+        }
+
+        public static async Task<QueuedBatch> StartAsync(StateStore store, string directory)
+        {
+            var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, StateStore.FileName)};Pooling=False");
+            blocker.Open();
+            var writeLock = blocker.BeginTransaction(deferred: false);
+            var first = Task.Run(() => store.AppendEventAsync("id-1", "s", Draft("First"), CancellationToken.None));
+            // Until the first write holds the connection, later writes could still run alone.
+            while (await IsConnectionFreeAsync(store))
+            {
+                await Task.Delay(10);
+            }
+            return new QueuedBatch(blocker, writeLock, first);
+        }
+
+        private static async Task<bool> IsConnectionFreeAsync(StateStore store)
+        {
+            var read = store.GetEventsAsync("id-1", 0, CancellationToken.None);
+            var finished = await Task.WhenAny(read, Task.Delay(50)) == read;
+            return finished;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _lock.Rollback();
+            _lock.Dispose();
+            await _first;
+            _blocker.Dispose();
+        }
+    }
+}
