@@ -64,7 +64,7 @@ public static class EngineCost
                     ResourceType = record.Type,
                     Action = ProviderAction.Create,
                     ClientToken = operationId,
-                    Request = new JsonObject { ["purpose"] = "Create", ["desired"] = record.Properties.DeepClone() },
+                    Request = new JsonObject { ["purpose"] = "Create", ["desired"] = record.Properties.ToObject() },
                     StartedAt = DateTimeOffset.UtcNow,
                 };
                 var going = record with { RecordId = entry.RecordId, StackId = scratchStackId, PhysicalId = null, Model = null, Status = ResourceStatus.CreateInProgress };

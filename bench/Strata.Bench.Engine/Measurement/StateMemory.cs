@@ -61,7 +61,7 @@ public static class StateMemory
         });
         // Where the bytes are: the same records without the provider model, then without properties either.
         var withoutModel = Retained(() => Touched(Load()).Select(r => r with { Model = null }).ToList());
-        var skeleton = Retained(() => Touched(Load()).Select(r => r with { Model = null, Properties = [], Metadata = null }).ToList());
+        var skeleton = Retained(() => Touched(Load()).Select(r => r with { Model = null, Properties = StoredJson.Empty, Metadata = null }).ToList());
 
         var (fileBytes, tables, jsonBytes) = Inspect(bench.Store.DatabasePath);
         return new StateMemoryResult(count, loaded, touched, withLive, withoutModel, skeleton, jsonBytes, fileBytes, tables);
@@ -82,14 +82,18 @@ public static class StateMemory
         return after - before;
     }
 
-    /// <summary>A parsed JsonObject builds its dictionary on first read; the planner and evaluation read every one.</summary>
+    /// <summary>
+    /// Reads every JSON value of every record, as the planner and evaluation do. Records keep their JSON as
+    /// compact text (<see cref="StoredJson"/>) and hand out copies, so reading must not make them grow; this
+    /// checks that it does not.
+    /// </summary>
     private static IReadOnlyList<ResourceRecord> Touched(IReadOnlyList<ResourceRecord> records)
     {
         foreach (var record in records)
         {
-            Touch(record.Properties);
-            Touch(record.Model);
-            Touch(record.Metadata);
+            Touch(record.Properties.ToObject());
+            Touch(record.Model?.ToObject());
+            Touch(record.Metadata?.ToObject());
         }
         return records;
     }

@@ -17,7 +17,7 @@ namespace Strata.Engine.Definition;
 /// </remarks>
 public sealed class LiveState : IStackState
 {
-    private readonly ConcurrentDictionary<string, (string Reference, JsonObject? Model)> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Reference, StoredJson? Model)> _resources = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _exports;
     private readonly ResourceReference _referenceOf;
     private readonly ConcurrentDictionary<string, bool> _imported = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class LiveState : IStackState
     public void Set(ResourceRecord record)
     {
         var physicalId = record.PhysicalId ?? throw new ArgumentException($"{record.LogicalId} has no physical id to refer to", nameof(record));
-        _resources[record.LogicalId] = (_referenceOf(record.Type, physicalId, record.Model), record.Model);
+        _resources[record.LogicalId] = (_referenceOf(record.Type, physicalId, record.Model?.ToObject()), record.Model);
     }
 
     public void Remove(string logicalId) => _resources.TryRemove(logicalId, out _);
@@ -58,7 +58,7 @@ public sealed class LiveState : IStackState
 
     public bool TryGetAttribute(string logicalId, string attribute, [NotNullWhen(true)] out JsonNode? value)
     {
-        value = _resources.TryGetValue(logicalId, out var r) ? ModelAttributes.Find(r.Model, attribute) : null;
+        value = _resources.TryGetValue(logicalId, out var r) ? r.Model?.Find(attribute) : null;
         return value is not null;
     }
 
@@ -71,30 +71,3 @@ public sealed class LiveState : IStackState
 
 /// <summary>What <c>Ref</c> returns for a resource of <paramref name="typeName"/> with this physical id and model.</summary>
 public delegate string ResourceReference(string typeName, string physicalId, JsonObject? model);
-
-/// <summary>Reads <c>Fn::GetAtt</c> attributes from a provider's resource model.</summary>
-public static class ModelAttributes
-{
-    /// <summary>The attribute as a key of the model, or as a dotted path into it (<c>Endpoint.Address</c>, <c>Outputs.VpcId</c>).</summary>
-    public static JsonNode? Find(JsonObject? model, string attribute)
-    {
-        if (model is null)
-        {
-            return null;
-        }
-        if (model[attribute] is { } direct)
-        {
-            return direct.DeepClone();
-        }
-        JsonNode? current = model;
-        foreach (var part in attribute.Split('.'))
-        {
-            current = current is JsonObject o ? o[part] : null;
-            if (current is null)
-            {
-                return null;
-            }
-        }
-        return current.DeepClone();
-    }
-}

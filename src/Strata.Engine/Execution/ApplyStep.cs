@@ -78,8 +78,8 @@ internal static class ApplyStep
             Type = resource.Type,
             IsCurrent = !replacing,
             Status = replacing ? ResourceStatus.UpdateInProgress : ResourceStatus.CreateInProgress,
-            Properties = resolved.Properties,
-            Metadata = resolved.Metadata,
+            Properties = StoredJson.From(resolved.Properties),
+            Metadata = StoredJson.FromNullable(resolved.Metadata),
             DeletionPolicy = resource.DeletionPolicy,
             UpdateReplacePolicy = resource.UpdateReplacePolicy,
             DependsOn = resource.Dependencies,
@@ -117,7 +117,7 @@ internal static class ApplyStep
             UpdatedAt = run.Services.Time.GetUtcNow(),
         };
         var call = CallRunner.Prepare(run, updating, ProviderAction.Update, purpose,
-            ResourceCall.BuildRequest(purpose, resolved.Properties, record.Properties, resolved.Metadata));
+            ResourceCall.BuildRequest(purpose, resolved.Properties, record.Properties.ToObject(), resolved.Metadata));
         await CallRunner.BeginAsync(run, call, Events.Resource(updating, ResourceStatus.UpdateInProgress), cancellationToken).ConfigureAwait(false);
         return await CallRunner.RunAsync(run, call, cancellationToken).ConfigureAwait(false);
     }
@@ -129,7 +129,7 @@ internal static class ApplyStep
         await run.Store.SaveResourceAsync(updating, run.Stack.Name, Events.Resource(updating, ResourceStatus.UpdateInProgress), cancellationToken).ConfigureAwait(false);
         var updated = record with
         {
-            Metadata = resolved.Metadata,
+            Metadata = StoredJson.FromNullable(resolved.Metadata),
             Status = ResourceStatus.UpdateComplete,
             StatusReason = null,
             DependsOn = resource.Dependencies,
@@ -163,7 +163,7 @@ internal static class ApplyStep
     private static ResourceRecord? FindReplaced(StackRun run, string logicalId, ResolvedResource wanted) =>
         run.Records.All
             .Where(r => !r.IsCurrent && r.LogicalId == logicalId && r.PhysicalId is not null && r.Status.Exists())
-            .Where(r => JsonNode.DeepEquals(r.Properties, wanted.Properties))
+            .Where(r => r.Properties.SameAs(wanted.Properties))
             .OrderByDescending(r => r.UpdatedAt)
             .FirstOrDefault();
 

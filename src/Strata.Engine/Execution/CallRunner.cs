@@ -114,8 +114,8 @@ internal static class CallRunner
                 record = record with
                 {
                     PhysicalId = physicalId,
-                    Model = outcome.ResourceModel ?? [],
-                    Properties = call.Desired,
+                    Model = StoredJson.FromNullable(outcome.ResourceModel) ?? StoredJson.Empty,
+                    Properties = StoredJson.From(call.Desired),
                     Status = awaitingSignals ? going : done,
                     StatusReason = null,
                     IsCurrent = true,
@@ -138,9 +138,9 @@ internal static class CallRunner
                 record = record with
                 {
                     PhysicalId = physicalId,
-                    Model = outcome.ResourceModel ?? record.Model,
-                    Properties = call.Desired,
-                    Metadata = call.Metadata,
+                    Model = StoredJson.FromNullable(outcome.ResourceModel) ?? record.Model,
+                    Properties = StoredJson.From(call.Desired),
+                    Metadata = StoredJson.FromNullable(call.Metadata),
                     Status = ResourceStatus.UpdateComplete,
                     StatusReason = null,
                 };

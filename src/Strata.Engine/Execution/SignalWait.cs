@@ -25,9 +25,9 @@ internal static class SignalWait
         ResourceRecord final;
         if (problem is null)
         {
-            var model = (JsonObject)(record.Model?.DeepClone() ?? new JsonObject());
+            var model = record.Model?.ToObject() ?? new JsonObject();
             model["Data"] = DataDocument(signals);
-            final = record with { Status = creating ? ResourceStatus.CreateComplete : ResourceStatus.UpdateComplete, StatusReason = null, Model = model };
+            final = record with { Status = creating ? ResourceStatus.CreateComplete : ResourceStatus.UpdateComplete, StatusReason = null, Model = StoredJson.From(model) };
         }
         else
         {

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Strata.Engine.Model;
 
 /// <summary>
@@ -26,12 +24,12 @@ public sealed record ResourceRecord
     public string? StatusReason { get; init; }
 
     /// <summary>The resolved properties last applied (what the plan diffs against).</summary>
-    public JsonObject Properties { get; init; } = [];
+    public StoredJson Properties { get; init; } = StoredJson.Empty;
 
     /// <summary>The provider's resource model: properties plus read-only attributes (GetAtt reads it).</summary>
-    public JsonObject? Model { get; init; }
+    public StoredJson? Model { get; init; }
 
-    public JsonObject? Metadata { get; init; }
+    public StoredJson? Metadata { get; init; }
 
     public string? DeletionPolicy { get; init; }
 

@@ -29,7 +29,7 @@ public static class ChangeDecider
             return new(ChangeAction.Replace, ReplacementKind.Always, ChangeScope.Properties, [], $"Type changes from {record.Type} to {type} (requires replacement)");
         }
 
-        var changes = DiffProperties(record.Properties, desired, type, rules);
+        var changes = DiffProperties(record.Properties.ToObject(), desired, type, rules);
         if (record.Status == ResourceStatus.CreateFailed)
         {
             return new(ChangeAction.Replace, ReplacementKind.Always, ChangeScope.Properties, changes, "Its previous create failed; replacing it");
@@ -40,7 +40,7 @@ public static class ChangeDecider
             {
                 return new(ChangeAction.Modify, ReplacementKind.Never, ChangeScope.Properties, [], "Its previous update failed; updating it again");
             }
-            return JsonNode.DeepEquals(record.Metadata, desired.Metadata)
+            return JsonNode.DeepEquals(record.Metadata?.ToObject(), desired.Metadata)
                 ? new(ChangeAction.None, ReplacementKind.Never, ChangeScope.Properties, [], "No change")
                 : new(ChangeAction.Modify, ReplacementKind.Never, ChangeScope.Metadata, [], "Metadata changes (no change to the cloud resource)");
         }

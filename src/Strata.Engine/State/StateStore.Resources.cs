@@ -36,8 +36,8 @@ public sealed partial class StateStore
         (string, object?)[] parameters =
         [
             ("@rid", r.RecordId), ("@sid", r.StackId), ("@lid", r.LogicalId), ("@type", r.Type), ("@cur", r.IsCurrent ? 1 : 0),
-            ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", JsonText.Write(r.Properties)),
-            ("@model", r.Model is null ? null : JsonText.Write(r.Model)), ("@meta", r.Metadata is null ? null : JsonText.Write(r.Metadata)),
+            ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", r.Properties.ToString()),
+            ("@model", r.Model?.ToString()), ("@meta", r.Metadata?.ToString()),
             ("@dp", r.DeletionPolicy), ("@urp", r.UpdateReplacePolicy), ("@deps", JsonText.WriteList(r.DependsOn)),
             ("@at", FormatTime(r.UpdatedAt)),
         ];
@@ -62,12 +62,28 @@ public sealed partial class StateStore
         PhysicalId = NullableString(r, 5),
         Status = ResourceStatuses.Parse(r.GetString(6)),
         StatusReason = NullableString(r, 7),
-        Properties = JsonText.ReadObject(r.GetString(8)) ?? [],
-        Model = JsonText.ReadObject(NullableString(r, 9)),
-        Metadata = JsonText.ReadObject(NullableString(r, 10)),
+        Properties = ReadJson(r, 8, "properties")!,
+        Model = ReadJson(r, 9, "model"),
+        Metadata = ReadJson(r, 10, "metadata"),
         DeletionPolicy = NullableString(r, 11),
         UpdateReplacePolicy = NullableString(r, 12),
         DependsOn = JsonText.ReadList(r.GetString(13)),
         UpdatedAt = ParseTime(r.GetString(14)),
     };
+
+    private static StoredJson? ReadJson(DbDataReader r, int ordinal, string column)
+    {
+        if (NullableString(r, ordinal) is not { } text)
+        {
+            return null;
+        }
+        try
+        {
+            return StoredJson.Parse(text);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidDataException($"State store: resources.{column} of record {r.GetString(0)} is not a JSON object ({exception.Message})", exception);
+        }
+    }
 }

@@ -18,8 +18,8 @@ public class ChangeDeciderTests
         Type = type,
         PhysicalId = "phys-1",
         Status = status,
-        Properties = properties,
-        Metadata = metadata,
+        Properties = StoredJson.From(properties),
+        Metadata = StoredJson.FromNullable(metadata),
         UpdatedAt = DateTimeOffset.UnixEpoch,
     };
 

@@ -41,8 +41,8 @@ public class PlannerTests
         Type = type,
         PhysicalId = physicalId,
         Status = ResourceStatus.CreateComplete,
-        Properties = properties,
-        Model = [],
+        Properties = StoredJson.From(properties),
+        Model = StoredJson.Empty,
         DependsOn = dependsOn,
         UpdatedAt = DateTimeOffset.UnixEpoch,
     };

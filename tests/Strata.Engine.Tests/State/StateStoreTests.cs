@@ -35,7 +35,7 @@ public sealed class StateStoreTests : IDisposable
         LogicalId = "Queue",
         Type = "AWS::SQS::Queue",
         Status = status,
-        Properties = new() { ["DelaySeconds"] = 5 },
+        Properties = StoredJson.From(new() { ["DelaySeconds"] = 5 }),
         DependsOn = ["Topic"],
         UpdatedAt = DateTimeOffset.UnixEpoch,
     };
@@ -90,6 +90,42 @@ public sealed class StateStoreTests : IDisposable
         var resource = Assert.Single(await _store.GetResourcesAsync("id-1", CancellationToken.None));
         Assert.Equal((ResourceStatus.CreateComplete, "q-1"), (resource.Status, resource.PhysicalId));
         Assert.Equal(["Topic"], resource.DependsOn);
+    }
+
+    [Fact]
+    public async Task GetResourcesAsync_RecordSaved_ReturnsTheSameJsonValues()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        var saved = Resource("r1", "id-1") with
+        {
+            Model = StoredJson.From(new() { ["DelaySeconds"] = 5, ["Arn"] = "arn:aws:sqs:us-east-1:1:q" }),
+            Metadata = StoredJson.From(new() { ["Note"] = "kept" }),
+        };
+        await _store.SaveResourceAsync(saved, "s", null, CancellationToken.None);
+
+        var loaded = Assert.Single(await _store.GetResourcesAsync("id-1", CancellationToken.None));
+
+        Assert.Equal(saved.Properties, loaded.Properties);
+        Assert.Equal(saved.Model, loaded.Model);
+        Assert.Equal(saved.Metadata, loaded.Metadata);
+    }
+
+    [Fact]
+    public async Task GetResourcesAsync_ColumnCorrupted_NamesTheRecordAndColumn()
+    {
+        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await _store.SaveResourceAsync(Resource("r1", "id-1"), "s", null, CancellationToken.None);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_store.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE resources SET model = '[1, 2' WHERE record_id = 'r1'";
+            command.ExecuteNonQuery();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _store.GetResourcesAsync("id-1", CancellationToken.None));
+
+        Assert.Contains("resources.model of record r1", error.Message);
     }
 
     [Fact]

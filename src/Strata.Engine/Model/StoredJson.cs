@@ -1,0 +1,157 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Strata.Engine.Model;
+
+/// <summary>
+/// An immutable JSON object kept as its compact UTF-8 text. Resource records hold one for their properties,
+/// provider model and metadata, thousands per stack, for the whole of a run; a parsed <see cref="JsonObject"/>
+/// costs about seven times its text on the heap and is mutable, so records keep the text and hand out fresh
+/// copies (<see cref="ToObject"/>) or single values (<see cref="Find"/>) when asked.
+/// </summary>
+public sealed class StoredJson : IEquatable<StoredJson>
+{
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, SkipValidation = true };
+
+    private readonly byte[] _utf8;
+
+    private StoredJson(byte[] utf8) => _utf8 = utf8;
+
+    /// <summary>The empty object <c>{}</c>.</summary>
+    public static StoredJson Empty { get; } = new("{}"u8.ToArray());
+
+    public int Utf8Length => _utf8.Length;
+
+    public bool IsEmpty => _utf8.Length == 2;
+
+    /// <summary>A snapshot of <paramref name="value"/>: later changes to the object do not reach it.</summary>
+    public static StoredJson From(JsonObject value)
+    {
+        if (value.Count == 0)
+        {
+            return Empty;
+        }
+        using var buffer = new PooledBuffer();
+        using (var writer = new Utf8JsonWriter(buffer, Compact))
+        {
+            value.WriteTo(writer);
+        }
+        return new StoredJson(buffer.WrittenSpan.ToArray());
+    }
+
+    [return: NotNullIfNotNull(nameof(value))]
+    public static StoredJson? FromNullable(JsonObject? value) => value is null ? null : From(value);
+
+    /// <summary>Reads stored text, which must be a JSON object.</summary>
+    /// <exception cref="FormatException">The text is not a JSON object.</exception>
+    public static StoredJson Parse(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException("Stored JSON is not an object");
+            }
+            reader.Skip();
+            if (reader.Read())
+            {
+                throw new FormatException("Stored JSON has content after its object");
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new FormatException($"Stored JSON is malformed: {exception.Message}", exception);
+        }
+        return utf8.Length == 2 ? Empty : new StoredJson(utf8);
+    }
+
+    /// <summary>A new mutable copy.</summary>
+    public JsonObject ToObject() => (JsonObject)JsonNode.Parse(_utf8)!;
+
+    /// <summary>
+    /// The value at <paramref name="path"/>: a top-level key first (attribute names may contain dots), then a
+    /// dotted path into nested objects (<c>Endpoint.Address</c>). A fresh node, or null when absent.
+    /// </summary>
+    public JsonNode? Find(string path)
+    {
+        using var document = JsonDocument.Parse(_utf8);
+        var root = document.RootElement;
+        if (root.TryGetProperty(path, out var direct))
+        {
+            return JsonNodeOf(direct);
+        }
+        var current = root;
+        foreach (var part in path.Split('.'))
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current))
+            {
+                return null;
+            }
+        }
+        return JsonNodeOf(current);
+    }
+
+    private static JsonNode? JsonNodeOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(element.GetRawText());
+
+    /// <summary>Whether <paramref name="value"/> is the same JSON (<see cref="JsonNode.DeepEquals"/>: key order does not matter).</summary>
+    public bool SameAs(JsonObject? value) => value is not null && JsonNode.DeepEquals(ToObject(), value);
+
+    /// <summary>The same text (see <see cref="SameAs"/> for JSON equality regardless of key order).</summary>
+    public bool Equals(StoredJson? other) =>
+        other is not null && (ReferenceEquals(this, other) || _utf8.AsSpan().SequenceEqual(other._utf8));
+
+    public override bool Equals(object? obj) => Equals(obj as StoredJson);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(_utf8);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The compact JSON text.</summary>
+    public override string ToString() => Encoding.UTF8.GetString(_utf8);
+
+    /// <summary>A growable buffer from the shared pool, so snapshotting does not allocate beyond the result.</summary>
+    private sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024);
+        private int _written;
+
+        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            var needed = _written + Math.Max(sizeHint, 1);
+            if (needed <= _buffer.Length)
+            {
+                return;
+            }
+            var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+            _buffer.AsSpan(0, _written).CopyTo(larger);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        public void Dispose() => System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+    }
+}
