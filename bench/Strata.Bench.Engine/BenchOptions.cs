@@ -18,6 +18,11 @@ public sealed record BenchOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Per-resource times of the apply graphs are drawn uniformly from this range (milliseconds).</summary>
+    public int MinDurationMs { get; init; } = GraphGenerator.MinDurationMs;
+
+    public int MaxDurationMs { get; init; } = GraphGenerator.MaxDurationMs;
+
     /// <summary>The cap of the comparison run: Terraform's default <c>-parallelism</c>.</summary>
     public int PeerMaxParallel { get; init; } = 10;
 
@@ -70,6 +75,7 @@ public sealed record BenchOptions
                 "--shapes" => options with { Shapes = value.Split(',').Select(s => Enum.TryParse<GraphShape>(s, true, out var shape) ? shape : throw new BenchUsageException($"--shapes: unknown shape '{s}' (wide, deep, mixed)")).ToList() },
                 "--reps" => options with { Repetitions = Int(name, value, 1) },
                 "--seed" => options with { Seed = Int(name, value, 0) },
+                "--durations" => DurationRange(options, value),
                 "--peer-max-parallel" => options with { PeerMaxParallel = Int(name, value, 1) },
                 "--plan-resources" => options with { PlanResources = Int(name, value, 2) },
                 "--plan-runs" => options with { PlanRuns = Int(name, value, 1) },
@@ -85,6 +91,17 @@ public sealed record BenchOptions
             };
         }
         return options;
+    }
+
+    private static BenchOptions DurationRange(BenchOptions options, string value)
+    {
+        var parts = value.Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var min) ||
+            !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var max) || min < 1 || max < min)
+        {
+            throw new BenchUsageException($"--durations: expected MIN-MAX in milliseconds with 1 <= MIN <= MAX, got '{value}'");
+        }
+        return options with { MinDurationMs = min, MaxDurationMs = max };
     }
 
     private static List<string> ParseStages(string value)

@@ -112,7 +112,7 @@ public sealed class EngineBench(BenchOptions options)
     private IEnumerable<BenchGraph> Graphs() =>
         from size in options.Sizes
         from shape in options.Shapes
-        select GraphGenerator.Generate(shape, size, options.Seed);
+        select GraphGenerator.Generate(shape, size, options.Seed, options.MinDurationMs, options.MaxDurationMs);
 
     private static void Progress(string line) => Console.Error.WriteLine(line);
 

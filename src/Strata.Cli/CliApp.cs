@@ -25,6 +25,7 @@ public static class CliApp
             EventsCommand.Create(context),
             OutputsCommand.Create(context),
             ResourcesCommand.Create(context),
+            ServeCommand.Create(context),
         };
         return root;
     }

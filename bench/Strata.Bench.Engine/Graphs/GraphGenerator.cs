@@ -2,8 +2,9 @@ namespace Strata.Bench.Engine.Graphs;
 
 /// <summary>
 /// Seeded graph generators. Durations are drawn uniformly from [<see cref="MinDurationMs"/>,
-/// <see cref="MaxDurationMs"/>]: real AWS times (seconds to minutes) scaled down about a thousandfold, long
-/// enough for the OS timer (about 1 ms granularity) to be a small error, short enough for 5,000 resources.
+/// <see cref="MaxDurationMs"/>] by default: real AWS times (seconds to minutes) scaled down about a thousandfold,
+/// long enough for the OS timer (about 1 ms granularity) to be a small error, short enough for 5,000 resources.
+/// <c>--durations MIN-MAX</c> draws from another range.
 /// </summary>
 public static class GraphGenerator
 {
@@ -22,7 +23,7 @@ public static class GraphGenerator
     /// <summary>Share of mixed-graph resources with no dependency at all (new roots).</summary>
     public const double MixedRootShare = 0.05;
 
-    public static BenchGraph Generate(GraphShape shape, int count, int seed)
+    public static BenchGraph Generate(GraphShape shape, int count, int seed, int minDurationMs = MinDurationMs, int maxDurationMs = MaxDurationMs)
     {
         if (count < 2)
         {
@@ -40,7 +41,7 @@ public static class GraphGenerator
         var durations = new int[count];
         for (var i = 0; i < count; i++)
         {
-            durations[i] = random.Next(MinDurationMs, MaxDurationMs + 1);
+            durations[i] = random.Next(minDurationMs, maxDurationMs + 1);
         }
         var width = Math.Max(4, (count - 1).ToString().Length);
         var ids = Enumerable.Range(0, count).Select(i => "R" + i.ToString().PadLeft(width, '0')).ToArray();

@@ -18,8 +18,11 @@ public sealed record PlanBreakdown(double ParseMs, double DefinitionMs, double L
 public sealed record PlanTiming(double FirstMs, double MedianMs, double MinMs, double MaxMs, int Runs, PlanBreakdown Breakdown);
 
 /// <summary>The <c>up</c> that records the state, with every provider call answering at once: the engine's own cost.</summary>
-public sealed record EngineFloor(int Resources, double MakespanMs, double CpuMs)
+public sealed record EngineFloor(int Resources, double MakespanMs, double CpuMs, long AllocatedBytes = 0)
 {
+    /// <summary>Managed bytes allocated by the whole process during the up, per resource (what the GC has to clean up).</summary>
+    public double AllocatedBytesPerResource => (double)AllocatedBytes / Resources;
+
     public double MicrosecondsPerResource => MakespanMs * 1000 / Resources;
 
     public double CpuMicrosecondsPerResource => CpuMs * 1000 / Resources;
@@ -46,9 +49,10 @@ public static class PlanBenchmark
 
             GC.Collect();
             var cpu = Clock.CpuMs();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var started = Stopwatch.GetTimestamp();
             var up = await bench.Engine.UpAsync(new UpRequest { StackName = StackName, Template = template }, cancellationToken).ConfigureAwait(false);
-            var floor = new EngineFloor(graph.Count, Clock.Ms(started, Stopwatch.GetTimestamp()), Clock.CpuMs() - cpu);
+            var floor = new EngineFloor(graph.Count, Clock.Ms(started, Stopwatch.GetTimestamp()), Clock.CpuMs() - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated);
             if (up.Stack?.Status != StackStatus.CreateComplete)
             {
                 throw new InvalidOperationException($"plan: recording the state failed: {up.Outcome}: {string.Join("; ", up.Messages.Take(5))}");

@@ -46,7 +46,7 @@ public static class MarkdownReport
             return;
         }
         var cap = r.Options.PeerMaxParallel;
-        md.AppendLine($"### Apply: makespan ÷ critical path (median of {r.Options.Repetitions}; no cap beside `--max-parallel {cap}`)");
+        md.AppendLine($"### Apply: makespan ÷ critical path (median of {r.Options.Repetitions}; no cap beside `--max-parallel {cap}`; per-resource times {r.Options.MinDurationMs}-{r.Options.MaxDurationMs} ms)");
         md.AppendLine();
         md.AppendLine($"| graph | edges | depth | critical path | no cap: makespan | ratio | ratio range | vs observed durations | --max-parallel {cap}: makespan | ratio | load (1 min) |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -112,7 +112,7 @@ public static class MarkdownReport
         }
         md.AppendLine();
         md.AppendLine($"The `up` that recorded the state (every provider call answering at once, so this is the engine's own cost): " +
-                      $"{Ms(p.Up.MakespanMs)} for {p.Up.Resources:N0} resources = {F(p.Up.MicrosecondsPerResource, "0")} µs wall and {F(p.Up.CpuMicrosecondsPerResource, "0")} µs CPU per resource.");
+                      $"{Ms(p.Up.MakespanMs)} for {p.Up.Resources:N0} resources = {F(p.Up.MicrosecondsPerResource, "0")} µs wall and {F(p.Up.CpuMicrosecondsPerResource, "0")} µs CPU per resource; {F(p.Up.AllocatedBytesPerResource / 1024, "0.0")} KiB allocated per resource.");
         md.AppendLine();
         if (r.Cost is { } c)
         {
@@ -135,8 +135,8 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("| measure | bytes per resource |");
         md.AppendLine("|---|---:|");
-        md.AppendLine($"| managed heap, records as loaded (JSON not yet read) | {F(s.HeapBytesPerResourceLoaded, "0")} |");
-        md.AppendLine($"| managed heap, records after every JSON object was read | **{F(s.HeapBytesPerResource, "0")}** |");
+        md.AppendLine($"| managed heap, records as loaded | {F(s.HeapBytesPerResourceLoaded, "0")} |");
+        md.AppendLine($"| managed heap, records after every JSON value was read (reads hand out copies; records must not grow) | **{F(s.HeapBytesPerResource, "0")}** |");
         md.AppendLine($"| managed heap, plus the engine's live-state index | {F(s.HeapBytesPerResourceWithLiveState, "0")} |");
         md.AppendLine($"| … of which without the provider model (properties + read-only attributes) | {F(s.HeapBytesPerResourceWithoutModel, "0")} |");
         md.AppendLine($"| … of which without model and properties (ids, status, times, dependencies) | {F(s.HeapBytesPerResourceSkeleton, "0")} |");

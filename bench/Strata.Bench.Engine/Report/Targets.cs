@@ -43,7 +43,7 @@ public static class Targets
         {
             verdicts.Add(new TargetVerdict(
                 "state memory per resource (managed heap)", "≤ 2 KB", $"{F(state.HeapBytesPerResource, "0")} B",
-                state.HeapBytesPerResource <= MaxStateBytesPerResource, $"as loaded, before JSON is read: {F(state.HeapBytesPerResourceLoaded, "0")} B; with the live-state index: {F(state.HeapBytesPerResourceWithLiveState, "0")} B"));
+                state.HeapBytesPerResource <= MaxStateBytesPerResource, $"as loaded: {F(state.HeapBytesPerResourceLoaded, "0")} B; with the live-state index: {F(state.HeapBytesPerResourceWithLiveState, "0")} B"));
             verdicts.Add(new TargetVerdict(
                 "state on disk per resource (SQLite resources table)", "≤ 2 KB", $"{F(state.ResourceTableBytesPerResource, "0")} B",
                 state.ResourceTableBytesPerResource <= MaxStateBytesPerResource, $"whole state file incl. journal and events: {F(state.FileBytesPerResource, "0")} B"));

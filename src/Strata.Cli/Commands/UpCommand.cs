@@ -9,7 +9,7 @@ namespace Strata.Cli.Commands;
 
 /// <summary>
 /// <c>strata up FILE --stack NAME [--parameter K=V]... [--ttl 7d] [--no-rollback] [--resource-timeout 30m]
-/// [--provider sandbox|aws|cloudformation] [--timeout 1h] [--replace-failed] [--max-parallel N] [--format text|json] [--data DIR]</c>.
+/// [--provider sandbox|aws|cloudformation] [--timeout 1h] [--replace-failed] [--max-parallel N] [--signal-url URL] [--format text|json] [--data DIR]</c>.
 /// Creates the stack or updates it; Ctrl-C stops gracefully (running calls finish, then rollback). Without
 /// <c>--provider</c> an existing stack keeps its provider and a new one gets the sandbox.
 /// </summary>
@@ -27,11 +27,12 @@ public static class UpCommand
         var timeout = new Option<string?>("--timeout") { Description = "cloudformation: the longest the whole operation may take, e.g. 1h (an update is then cancelled and rolled back)" };
         var replaceFailed = new Option<bool>("--replace-failed") { Description = "cloudformation: delete a stack left by a failed create (ROLLBACK_COMPLETE) and create it again; the engine always does" };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "At most N resource operations at once (default: no limit)" };
+        var signalUrl = SignalListener.ServerOption();
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
         var command = new Command("up", "Create or update a stack from a template")
         {
-            file, stack, parameters, ttl, noRollback, resourceTimeout, provider, timeout, replaceFailed, maxParallel, format, data,
+            file, stack, parameters, ttl, noRollback, resourceTimeout, provider, timeout, replaceFailed, maxParallel, signalUrl, format, data,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -52,17 +53,19 @@ public static class UpCommand
                 parse.GetValue(data)!,
                 ProviderNames.Parse(parse.GetValue(provider)),
                 EngineCliOptions.ParseDuration(parse.GetValue(timeout), "--timeout"),
-                parse.GetValue(replaceFailed)), cancellationToken);
+                parse.GetValue(replaceFailed),
+                parse.GetValue(signalUrl)), cancellationToken);
         });
         return command;
     }
 
     /// <param name="Provider">As given; null lets the stack's own provider (or the sandbox, for a new stack) decide.</param>
     /// <param name="Timeout">cloudformation only: the whole operation's limit.</param>
+    /// <param name="SignalUrl">A running <c>strata serve</c> to mint wait-condition URLs for; null: a loopback listener (or <c>STRATA_SIGNAL_URL</c>).</param>
     public sealed record UpArguments(
         string File, string Stack, IReadOnlyDictionary<string, string> Parameters, TimeSpan? Ttl, bool NoRollback,
         TimeSpan? ResourceTimeout, int? MaxParallel, OutputFormat Format, string Data,
-        string? Provider = null, TimeSpan? Timeout = null, bool ReplaceFailed = false);
+        string? Provider = null, TimeSpan? Timeout = null, bool ReplaceFailed = false, string? SignalUrl = null);
 
     /// <param name="stop">Cancelled on Ctrl-C: a graceful stop (then rollback), not an abort.</param>
     public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stopRequested)
@@ -110,7 +113,7 @@ public static class UpCommand
             return refused;
         }
 
-        await using var listener = SignalListener.Start();
+        await using var listener = SignalListener.Start(args.SignalUrl);
         Func<EngineOptions, EngineOptions> configure = o => o with { SignalBaseUrl = listener.BaseUrl };
         using var host = provider == ProviderNames.Aws
             ? await EngineHost.OpenAwsAsync(args.Data, configure, checkCloudControl: true, CancellationToken.None).ConfigureAwait(false)

@@ -34,6 +34,16 @@ internal static class ApplyStep
         }
 
         var record = run.Records.Current(resource.LogicalId);
+        if (IsWaitingForSignals(record, resolved))
+        {
+            // An earlier run created it and was stopped (killed) while waiting for its CreationPolicy signals:
+            // the wait goes on, with its first deadline, before anything else is decided about the resource.
+            if (!await SignalWait.AwaitCreationSignalsAsync(run, resource.LogicalId, resolved.SignalPolicy!, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            record = run.Records.Current(resource.LogicalId);
+        }
         var decision = ChangeDecider.Decide(record, resource.Type, resolved, run.Services.Rules);
         if (mode == ApplyMode.Revert && decision.Action == ChangeAction.Replace && FindReplaced(run, resource.LogicalId, resolved) is { } previous)
         {
@@ -141,6 +151,14 @@ internal static class ApplyStep
         run.Records.Save(updated);
         run.Live.Set(updated);
     }
+
+    /// <summary>
+    /// Created (its create call succeeded and its journal entry is closed) but still in progress: only a wait for
+    /// <c>CreationPolicy</c> signals leaves a record like that; an interrupted call is settled by journal recovery first.
+    /// </summary>
+    private static bool IsWaitingForSignals(ResourceRecord? record, ResolvedResource resolved) =>
+        resolved.SignalPolicy is not null &&
+        record is { PhysicalId: not null, Status: ResourceStatus.CreateInProgress or ResourceStatus.UpdateInProgress };
 
     /// <summary>An unchanged resource: record what the template now says about it (dependencies, policies) without events.</summary>
     private static async Task KeepAsync(StackRun run, ResourceRecord record, ResourceDefinition resource, CancellationToken cancellationToken)

@@ -42,18 +42,8 @@ internal static class JournalRecovery
             record = record with { PhysicalId = entry.PhysicalId };
         }
         var call = new ResourceCall(entry, record, ResourceCall.PurposeOf(entry));
-        var result = await CallRunner.RunAsync(run, call, cancellationToken).ConfigureAwait(false);
-        if (result.Event.Status == OperationStatus.Success && call.SignalCount > 0 && call.Action == ProviderAction.Create)
-        {
-            // The dead process was creating a resource that waits for signals: the signals may still come.
-            var current = run.Records.Get(entry.RecordId);
-            if (current is { Status: ResourceStatus.CreateInProgress or ResourceStatus.UpdateInProgress })
-            {
-                // Left in progress: the apply walk replaces it (its signals cannot be trusted to arrive again).
-                var failed = current with { Status = ResourceStatus.CreateFailed, StatusReason = "Interrupted while waiting for signals" };
-                await run.Store.SaveResourceAsync(failed, run.Stack.Name, null, cancellationToken).ConfigureAwait(false);
-                run.Records.Save(failed);
-            }
-        }
+        // A create that waits for CreationPolicy signals is left in progress when it succeeds: the apply walk
+        // then waits for its signals (stored by whichever endpoint received them) until its deadline.
+        await CallRunner.RunAsync(run, call, cancellationToken).ConfigureAwait(false);
     }
 }

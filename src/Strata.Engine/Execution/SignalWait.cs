@@ -13,9 +13,13 @@ internal static class SignalWait
     public static async Task<bool> AwaitCreationSignalsAsync(StackRun run, string logicalId, SignalPolicy policy, CancellationToken cancellationToken)
     {
         var key = SignalUrls.HandleKey(run.Stack.StackId, logicalId);
+        // The wait began when the create finished and the record was saved waiting for signals: its UpdatedAt is that
+        // moment, in the store, so the deadline does not depend on when this call happens (a wait taken up again from
+        // the stored record after a restart keeps it instead of getting a fresh Timeout).
+        var started = WaitingRecord(run, logicalId).UpdatedAt;
         var (signals, timedOut) = await run.Services.Signals.WaitAsync(
-            key, s => IsDecided(s, policy.Count), policy.Timeout, run.Services.Options.SignalPollInterval, cancellationToken).ConfigureAwait(false);
-        var record = run.Records.Current(logicalId) ?? run.Records.All.Where(r => r.LogicalId == logicalId).OrderByDescending(r => r.UpdatedAt).First();
+            key, s => IsDecided(s, policy.Count), started + policy.Timeout, run.Services.Options.SignalPollInterval, cancellationToken).ConfigureAwait(false);
+        var record = WaitingRecord(run, logicalId);
         var creating = record.Status == ResourceStatus.CreateInProgress;
         var failure = signals.FirstOrDefault(s => !s.IsSuccess);
         string? problem = failure is not null
@@ -48,6 +52,10 @@ internal static class SignalWait
         }
         return true;
     }
+
+    /// <summary>The record waiting for the signals: the current one, or (a replacement not yet current) the newest.</summary>
+    private static ResourceRecord WaitingRecord(StackRun run, string logicalId) =>
+        run.Records.Current(logicalId) ?? run.Records.All.Where(r => r.LogicalId == logicalId).OrderByDescending(r => r.UpdatedAt).First();
 
     /// <summary>Enough successes, or any failure, settles a wait.</summary>
     public static bool IsDecided(IReadOnlyList<WaitSignal> signals, int count) =>

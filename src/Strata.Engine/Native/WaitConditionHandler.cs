@@ -19,6 +19,8 @@ internal sealed class WaitConditionHandler : IResourceHandler
     /// <summary>CloudFormation's maximum: 12 hours.</summary>
     private const int MaxTimeoutSeconds = 43200;
 
+    private readonly WaitConditionStarts _starts = new();
+
     public bool HasOwnTimeout => true;
 
     public async Task<HandlerResult> ExecuteAsync(ProviderAction action, ResourceRequest request, CallContext context, CancellationToken cancellationToken)
@@ -46,8 +48,10 @@ internal sealed class WaitConditionHandler : IResourceHandler
             return Fail(HandlerErrorCode.InvalidRequest, "Count must be a positive number");
         }
 
+        // Timeout counts from when the wait first started, so a resumed wait keeps its deadline (see WaitConditionStarts).
+        var started = await _starts.StartOfAsync(run, request, cancellationToken).ConfigureAwait(false);
         var (signals, timedOut) = await run.Services.Signals.WaitAsync(
-            key, s => SignalWait.IsDecided(s, count), TimeSpan.FromSeconds(seconds), run.Services.Options.SignalPollInterval, cancellationToken).ConfigureAwait(false);
+            key, s => SignalWait.IsDecided(s, count), started + TimeSpan.FromSeconds(seconds), run.Services.Options.SignalPollInterval, cancellationToken).ConfigureAwait(false);
         if (signals.FirstOrDefault(s => !s.IsSuccess) is { } failure)
         {
             return Fail(HandlerErrorCode.GeneralServiceException, $"WaitCondition received failed message: '{failure.Reason}' for uniqueId: {failure.UniqueId}");

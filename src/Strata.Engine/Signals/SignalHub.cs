@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Strata.Engine.Model;
 using Strata.Engine.State;
 
 namespace Strata.Engine.Signals;
-
-/// <summary>What the signal endpoint answers: an HTTP status code and a message.</summary>
-public sealed record SignalResponse(int StatusCode, string Message);
 
 /// <summary>
 /// Receives wait-condition signals (from the HTTP endpoint, or directly) and wakes whoever waits for them.
@@ -18,23 +15,42 @@ public sealed class SignalHub(StateStore store, SignalUrls urls, TimeProvider ti
 
     public SignalUrls Urls => urls;
 
-    /// <summary>Handles <c>PUT {pathAndQuery}</c> with a cfn-signal body <c>{Status, Reason, UniqueId, Data}</c>.</summary>
+    /// <summary>
+    /// Handles <c>PUT {pathAndQuery}</c> with a cfn-signal body <c>{Status, Reason, UniqueId, Data}</c>: checks the URL's
+    /// signature (403), that its stack and resource exist (404) and the body (400, naming the field), then stores the
+    /// signal and wakes its waiters (200). Every signal endpoint goes through here.
+    /// </summary>
     public async Task<SignalResponse> AcceptAsync(string method, string pathAndQuery, string body, CancellationToken cancellationToken)
     {
         if (!string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase) && !string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
         {
-            return new SignalResponse(405, "Send signals with PUT (as cfn-signal does)");
+            return SignalResponse.WrongMethod(method);
         }
-        if (!urls.TryVerify(pathAndQuery, time.GetUtcNow(), out var handleKey, out var error))
+        var now = time.GetUtcNow();
+        if (!urls.TryVerify(pathAndQuery, now, out var handleKey, out var error))
         {
-            return new SignalResponse(403, "Signal refused: " + error);
+            return SignalResponse.Refused(error);
         }
-        if (!TryParseSignal(body, time.GetUtcNow(), out var signal, out var problem))
+        if (!SignalUrls.TrySplitHandleKey(handleKey, out var stackId, out var logicalId))
         {
-            return new SignalResponse(400, problem);
+            return SignalResponse.UnknownTarget($"The signal URL names no stack resource ('{handleKey}')");
+        }
+        var stack = await store.GetStackByIdAsync(stackId, cancellationToken).ConfigureAwait(false);
+        if (stack is null || stack.Status == StackStatus.DeleteComplete)
+        {
+            return SignalResponse.UnknownTarget($"No stack {stackId} (it was deleted, or lives in another data directory)");
+        }
+        var resources = await store.GetResourcesAsync(stackId, cancellationToken).ConfigureAwait(false);
+        if (!resources.Any(r => r.LogicalId == logicalId))
+        {
+            return SignalResponse.UnknownTarget($"Stack {stack.Name} has no resource {logicalId}");
+        }
+        if (!SignalBody.TryParse(body, now, out var signal, out var problem))
+        {
+            return SignalResponse.Malformed(problem);
         }
         await SignalAsync(handleKey, signal, cancellationToken).ConfigureAwait(false);
-        return new SignalResponse(200, "Signal received");
+        return SignalResponse.Received(stack, logicalId, signal);
     }
 
     /// <summary>Records a signal for a handle key and wakes its waiters.</summary>
@@ -49,12 +65,20 @@ public sealed class SignalHub(StateStore store, SignalUrls urls, TimeProvider ti
 
     /// <summary>
     /// Waits until <paramref name="isDecided"/> says the signals so far settle the wait, or until
-    /// <paramref name="timeout"/>. Returns the signals seen last either way.
+    /// <paramref name="timeout"/> from now. Returns the signals seen last either way.
+    /// </summary>
+    public Task<(IReadOnlyList<WaitSignal> Signals, bool TimedOut)> WaitAsync(
+        string handleKey, Func<IReadOnlyList<WaitSignal>, bool> isDecided, TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken) =>
+        WaitAsync(handleKey, isDecided, time.GetUtcNow() + timeout, pollInterval, cancellationToken);
+
+    /// <summary>
+    /// Waits until <paramref name="isDecided"/> says the signals so far settle the wait, or until <paramref name="deadline"/>
+    /// (a resumed wait passes the one its first run had). The store is read every <paramref name="pollInterval"/>, so
+    /// signals another process stored (<c>strata serve</c>) are seen as well as this process's, which wake it at once.
     /// </summary>
     public async Task<(IReadOnlyList<WaitSignal> Signals, bool TimedOut)> WaitAsync(
-        string handleKey, Func<IReadOnlyList<WaitSignal>, bool> isDecided, TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken)
+        string handleKey, Func<IReadOnlyList<WaitSignal>, bool> isDecided, DateTimeOffset deadline, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + timeout;
         while (true)
         {
             // Register before reading, so a signal stored between the read and the wait still wakes us.
@@ -75,41 +99,11 @@ public sealed class SignalHub(StateStore store, SignalUrls urls, TimeProvider ti
         }
     }
 
+    /// <summary>Parses a cfn-signal body (see <see cref="SignalBody"/>); <paramref name="problem"/> names the field at fault.</summary>
     public static bool TryParseSignal(string body, DateTimeOffset receivedAt, out WaitSignal signal, out string problem)
     {
-        signal = null!;
-        try
-        {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                problem = "The signal body must be a JSON object {Status, Reason, UniqueId, Data}";
-                return false;
-            }
-            string? Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-                ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
-                : null;
-            var status = Field("Status");
-            if (status is null || !(status.Equals("SUCCESS", StringComparison.OrdinalIgnoreCase) || status.Equals("FAILURE", StringComparison.OrdinalIgnoreCase)))
-            {
-                problem = "The signal's Status must be SUCCESS or FAILURE";
-                return false;
-            }
-            var uniqueId = Field("UniqueId");
-            if (string.IsNullOrEmpty(uniqueId))
-            {
-                problem = "The signal has no UniqueId";
-                return false;
-            }
-            signal = new WaitSignal(uniqueId, status.ToUpperInvariant(), Field("Reason"), Field("Data"), receivedAt);
-            problem = "";
-            return true;
-        }
-        catch (JsonException ex)
-        {
-            problem = "The signal body is not JSON: " + ex.Message;
-            return false;
-        }
+        var parsed = SignalBody.TryParse(body, receivedAt, out signal, out var why);
+        problem = parsed ? "" : why.Message;
+        return parsed;
     }
 }

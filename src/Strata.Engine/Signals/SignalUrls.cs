@@ -14,9 +14,30 @@ public sealed class SignalUrls
 {
     public static readonly TimeSpan Validity = TimeSpan.FromHours(24);
 
+    /// <summary>The signing key's file in a data directory: every process on that directory signs and checks with it.</summary>
+    public const string KeyFileName = "signal.key";
+
     private readonly byte[] _key;
 
-    public SignalUrls(byte[] key) => _key = key;
+    public SignalUrls(byte[] key)
+    {
+        _key = key;
+        // Not secret: an HMAC of a fixed label cannot give the key back, but tells two processes whether they share it.
+        KeyId = Convert.ToHexStringLower(HMACSHA256.HashData(key, "strata signal key id"u8))[..16];
+    }
+
+    /// <summary>
+    /// Names the signing key without revealing it: <c>strata up</c> compares it with a server's to make sure the server
+    /// accepts the URLs it mints (same data directory, same key).
+    /// </summary>
+    public string KeyId { get; }
+
+    /// <summary>The signing key of a data directory (created the first time).</summary>
+    public static SignalUrls ForDataDirectory(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return FromKeyFile(Path.Combine(dataDirectory, KeyFileName));
+    }
 
     /// <summary>Loads the signing key from <paramref name="path"/>, creating a random one the first time.</summary>
     public static SignalUrls FromKeyFile(string path)
@@ -24,8 +45,13 @@ public sealed class SignalUrls
         if (!File.Exists(path))
         {
             var fresh = RandomNumberGenerator.GetBytes(32);
-            var temporary = path + "." + Environment.ProcessId + ".tmp";
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             File.WriteAllBytes(temporary, fresh);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Whoever reads the key can forge signals: owner only.
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             try
             {
                 // Two processes may race to create it: the first rename wins, the other reads the winner's key.
@@ -41,6 +67,16 @@ public sealed class SignalUrls
 
     /// <summary>The key signals for a stack's resource are stored under.</summary>
     public static string HandleKey(string stackId, string logicalId) => stackId + "|" + logicalId;
+
+    /// <summary>The stack id and logical id a handle key was made of.</summary>
+    public static bool TrySplitHandleKey(string handleKey, out string stackId, out string logicalId)
+    {
+        // Stack ids are ARNs and logical ids alphanumeric: neither holds '|'.
+        var bar = handleKey.LastIndexOf('|');
+        stackId = bar > 0 ? handleKey[..bar] : "";
+        logicalId = bar > 0 ? handleKey[(bar + 1)..] : "";
+        return stackId.Length > 0 && logicalId.Length > 0;
+    }
 
     public string Create(Uri baseUrl, string handleKey, DateTimeOffset now)
     {

@@ -22,12 +22,37 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IDisposabl
             _commands.Add(sql, command);
         }
         command.Transaction = transaction;
+        if (SameNames(command.Parameters, parameters))
+        {
+            // The usual case: the same statement with the same parameters; only the values change.
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            }
+            return command;
+        }
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         return command;
+    }
+
+    private static bool SameNames(SqliteParameterCollection current, (string Name, object? Value)[] parameters)
+    {
+        if (current.Count != parameters.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!string.Equals(current[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void Dispose()
