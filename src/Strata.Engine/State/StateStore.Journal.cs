@@ -13,18 +13,25 @@ public sealed partial class StateStore
     /// Records a provider call about to be made, together with the resource's new status and its event,
     /// atomically: after a crash either all three are there (and the call is replayed) or none is.
     /// </summary>
-    public Task<StackEvent?> BeginOperationAsync(JournalEntry entry, ResourceRecord resource, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
-        RunAsync(s =>
+    public Task<StackEvent?> BeginOperationAsync(JournalEntry entry, ResourceRecord resource, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken)
+    {
+        (string, object?)[] journal =
+        [
+            ("@op", entry.OperationId), ("@sid", entry.StackId), ("@rid", entry.RecordId), ("@lid", entry.LogicalId),
+            ("@type", entry.ResourceType), ("@action", entry.Action.ToString()), ("@state", JournalState.Pending.ToString()),
+            ("@token", entry.ClientToken), ("@request", JsonText.Write(entry.Request)), ("@pid", entry.PhysicalId),
+            ("@started", FormatTime(entry.StartedAt)),
+        ];
+        var record = ResourceValues(resource);
+        return RunAsync(s =>
         {
             s.Execute(
                 $"INSERT INTO journal ({JournalColumns}) VALUES (@op, @sid, @rid, @lid, @type, @action, @state, @token, @request, @pid, NULL, @started, NULL)",
-                ("@op", entry.OperationId), ("@sid", entry.StackId), ("@rid", entry.RecordId), ("@lid", entry.LogicalId),
-                ("@type", entry.ResourceType), ("@action", entry.Action.ToString()), ("@state", JournalState.Pending.ToString()),
-                ("@token", entry.ClientToken), ("@request", JsonText.Write(entry.Request)), ("@pid", entry.PhysicalId),
-                ("@started", FormatTime(entry.StartedAt)));
-            UpsertResource(s, resource);
+                journal);
+            s.Execute(UpsertResourceSql, record);
             return resourceEvent is null ? null : AppendEvent(s, resource.StackId, stackName, resourceEvent);
         }, write: true, cancellationToken);
+    }
 
     /// <summary>Notes what is known mid-call: a new client token for a retry, or the physical id of a resource still stabilizing.</summary>
     public Task RecordProgressAsync(string operationId, string clientToken, string? physicalId, CancellationToken cancellationToken) =>
@@ -38,23 +45,27 @@ public sealed partial class StateStore
     /// </summary>
     public Task<StackEvent?> CompleteOperationAsync(
         string operationId, bool succeeded, JsonObject? result, ResourceRecord resource, bool removeRecord,
-        string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
-        RunAsync(s =>
+        string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken)
+    {
+        var resultText = result is null ? null : JsonText.Write(result);
+        var record = removeRecord ? null : ResourceValues(resource);
+        return RunAsync(s =>
         {
             s.Execute(
                 "UPDATE journal SET state = @state, result = @result, physical_id = COALESCE(@pid, physical_id), finished_at = @at WHERE operation_id = @op",
                 ("@op", operationId), ("@state", (succeeded ? JournalState.Succeeded : JournalState.Failed).ToString()),
-                ("@result", result is null ? null : JsonText.Write(result)), ("@pid", resource.PhysicalId), ("@at", FormatTime(s.Now)));
-            if (removeRecord)
+                ("@result", resultText), ("@pid", resource.PhysicalId), ("@at", FormatTime(s.Now)));
+            if (record is null)
             {
                 s.Execute("DELETE FROM resources WHERE record_id = @id", ("@id", resource.RecordId));
             }
             else
             {
-                UpsertResource(s, resource);
+                s.Execute(UpsertResourceSql, record);
             }
             return resourceEvent is null ? null : AppendEvent(s, resource.StackId, stackName, resourceEvent);
         }, write: true, cancellationToken);
+    }
 
     /// <summary>Calls of the stack whose outcome was never recorded, oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> GetPendingOperationsAsync(string stackId, CancellationToken cancellationToken) =>

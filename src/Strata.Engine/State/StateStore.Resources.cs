@@ -16,12 +16,15 @@ public sealed partial class StateStore
             ReadResource, ("@id", stackId)), write: false, cancellationToken);
 
     /// <summary>Writes a resource record and, in the same transaction, its event.</summary>
-    public Task<StackEvent?> SaveResourceAsync(ResourceRecord resource, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
-        RunAsync(s =>
+    public Task<StackEvent?> SaveResourceAsync(ResourceRecord resource, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken)
+    {
+        var values = ResourceValues(resource);
+        return RunAsync(s =>
         {
-            UpsertResource(s, resource);
+            s.Execute(UpsertResourceSql, values);
             return resourceEvent is null ? null : AppendEvent(s, resource.StackId, stackName, resourceEvent);
         }, write: true, cancellationToken);
+    }
 
     /// <summary>Forgets a resource record (deleted, or retained and no longer managed) and appends its event.</summary>
     public Task<StackEvent?> RemoveResourceAsync(string stackId, string recordId, string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken) =>
@@ -31,9 +34,11 @@ public sealed partial class StateStore
             return resourceEvent is null ? null : AppendEvent(s, stackId, stackName, resourceEvent);
         }, write: true, cancellationToken);
 
-    private static void UpsertResource(Session s, ResourceRecord r)
-    {
-        (string, object?)[] parameters =
+    /// <summary>
+    /// The record as parameters of <see cref="UpsertResourceSql"/>. Built by the caller before its write is queued:
+    /// writes run one at a time on the connection, so whatever can be done outside them is.
+    /// </summary>
+    private static (string, object?)[] ResourceValues(ResourceRecord r) =>
         [
             ("@rid", r.RecordId), ("@sid", r.StackId), ("@lid", r.LogicalId), ("@type", r.Type), ("@cur", r.IsCurrent ? 1 : 0),
             ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", r.Properties.ToString()),
@@ -41,8 +46,6 @@ public sealed partial class StateStore
             ("@dp", r.DeletionPolicy), ("@urp", r.UpdateReplacePolicy), ("@deps", JsonText.WriteList(r.DependsOn)),
             ("@at", FormatTime(r.UpdatedAt)),
         ];
-        s.Execute(UpsertResourceSql, parameters);
-    }
 
     private static readonly string UpsertResourceSql =
         $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
