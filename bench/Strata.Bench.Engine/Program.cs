@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Strata.Bench.Engine;
 using Strata.Bench.Engine.Report;
 
@@ -13,14 +12,9 @@ try
         e.Cancel = true;
         cancel.Cancel();
     };
-    var json = new JsonSerializerOptions
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    var json = ResultsFile.Json;
     var results = options.RenderFrom is { } recorded
-        ? Rerender(recorded, json)
+        ? ResultsFile.Rerender(recorded)
         : await new EngineBench(options).RunAsync(cancel.Token);
     var markdown = MarkdownReport.Render(results);
     Console.WriteLine(markdown);
@@ -47,27 +41,4 @@ catch (OperationCanceledException)
 {
     Console.Error.WriteLine("Strata.Bench.Engine: cancelled");
     return 130;
-}
-
-/// <summary>A recorded run, with its targets judged again by this build's rules.</summary>
-static EngineResults Rerender(string path, JsonSerializerOptions json)
-{
-    if (!File.Exists(path))
-    {
-        throw new BenchUsageException($"--render: {path} does not exist");
-    }
-    EngineResults? recorded;
-    try
-    {
-        recorded = JsonSerializer.Deserialize<EngineResults>(File.ReadAllText(path), json);
-    }
-    catch (JsonException ex)
-    {
-        throw new BenchUsageException($"--render: {path} is not an engine results file: {ex.Message}");
-    }
-    if (recorded is null)
-    {
-        throw new BenchUsageException($"--render: {path} is empty");
-    }
-    return recorded with { Targets = Targets.Evaluate(recorded) };
 }

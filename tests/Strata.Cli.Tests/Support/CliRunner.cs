@@ -31,17 +31,7 @@ public static class CliRunner
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
+        ChildProcessEnvironment.Apply(start, environment);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -60,21 +50,5 @@ public static class CliRunner
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Strata.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Strata.sln not found");
-        }
-    }
-
-    public static string Example(string name) => Path.Combine(RepositoryRoot, "examples", name);
+    public static string Example(string name) => Path.Combine(RepositoryPaths.Root, "examples", name);
 }

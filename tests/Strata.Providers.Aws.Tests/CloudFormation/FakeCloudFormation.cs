@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Strata.Providers.Aws.Credentials;
 using Strata.Providers.Aws.Tests.Infrastructure;
+using static Strata.Testing.CloudFormationResponses;
 
 namespace Strata.Providers.Aws.Tests.CloudFormation;
 
@@ -14,7 +15,6 @@ namespace Strata.Providers.Aws.Tests.CloudFormation;
 /// </summary>
 public sealed class FakeCloudFormation : IAsyncDisposable
 {
-    private static readonly XNamespace Ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private readonly LoopbackHttpServer _server;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
@@ -151,16 +151,6 @@ public sealed class FakeCloudFormation : IAsyncDisposable
 
     private static XElement WithNamespace(XElement e) =>
         new(Ns + e.Name.LocalName, e.Attributes(), e.Nodes().Select(n => n is XElement child ? WithNamespace(child) : n));
-
-    private static byte[] Ok(string action, params object?[] content) =>
-        LoopbackHttpServer.Response(200, "OK", "text/xml", new XElement(Ns + action + "Response",
-            new XElement(Ns + action + "Result", content),
-            new XElement(Ns + "ResponseMetadata", new XElement(Ns + "RequestId", Guid.NewGuid().ToString()))).ToString());
-
-    private static byte[] Error(string code, string message) =>
-        LoopbackHttpServer.Response(400, "Bad Request", "text/xml", new XElement(Ns + "ErrorResponse",
-            new XElement(Ns + "Error", new XElement(Ns + "Type", "Sender"), new XElement(Ns + "Code", code), new XElement(Ns + "Message", message)),
-            new XElement(Ns + "RequestId", Guid.NewGuid().ToString())).ToString());
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Strata.Providers.Aws.Credentials;
 
 namespace Strata.Providers.Aws.Tests.Infrastructure;
@@ -34,10 +33,7 @@ public sealed class RecordedAwsEndpoint : IAsyncDisposable
             .WithEndpoint(_server.Url, "the recorded endpoint");
 
     /// <summary>The form parameters of a Query request body.</summary>
-    public static Dictionary<string, string> Form(CapturedRequest request) =>
-        request.BodyText.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : ""));
+    public static Dictionary<string, string> Form(CapturedRequest request) => request.FormParameters();
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Strata.Providers.Aws.Tests.Infrastructure;
+namespace Strata.Testing;
 
 public static class FreePort
 {

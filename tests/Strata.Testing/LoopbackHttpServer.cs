@@ -3,21 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Strata.Providers.Aws.Tests.Infrastructure;
-
-/// <summary>An HTTP/1.1 request as it arrived on the socket.</summary>
-public sealed record CapturedRequest(string Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, byte[] Head)
-{
-    public string? Header(string name) =>
-        Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
-
-    public string BodyText => Encoding.UTF8.GetString(Body);
-}
+namespace Strata.Testing;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 (a free port) for the test harness: one request per connection,
 /// answered by a handler with raw response bytes, or with null to drop the connection unanswered.
-/// Raw sockets, so nothing rewrites what the client under test sent.
+/// Raw sockets, so nothing rewrites what the client under test sent. Stopped on dispose.
 /// </summary>
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
@@ -35,6 +26,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         _acceptLoop = AcceptLoopAsync();
     }
 
+    /// <summary>The server's base address, with a trailing slash (<c>http://127.0.0.1:PORT/</c>).</summary>
     public Uri Url { get; }
 
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
@@ -87,7 +79,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    internal static async Task<CapturedRequest?> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<CapturedRequest?> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new List<byte>();
         var chunk = new byte[8192];

@@ -1,14 +1,20 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Strata.Providers.Aws.Tests.Infrastructure;
+namespace Strata.Testing;
 
 /// <summary>
 /// The official AWS CLI, run as a child process against an endpoint: a client no one here wrote, used to
-/// check what Strata's client built. Credentials go into the child's environment only.
+/// check what Strata built. Credentials go into the child's environment only (a null value removes a variable).
 /// </summary>
-public sealed class AwsCli(Uri endpoint, IReadOnlyDictionary<string, string> environment)
+public sealed class AwsCli(string endpoint, IReadOnlyDictionary<string, string?> environment)
 {
+    public AwsCli(Uri endpoint, IReadOnlyDictionary<string, string> environment)
+        : this(endpoint.ToString(), environment.ToDictionary(v => v.Key, v => (string?)v.Value))
+    {
+    }
+
+    /// <summary>Runs <c>aws ARGUMENTS --output json</c> and parses what it printed; a non-zero exit throws with its stderr.</summary>
     public async Task<JsonDocument> JsonAsync(params string[] arguments)
     {
         var (exitCode, stdout, stderr) = await RunAsync(arguments);
@@ -25,11 +31,11 @@ public sealed class AwsCli(Uri endpoint, IReadOnlyDictionary<string, string> env
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--endpoint-url", endpoint.ToString(), "--output", "json" }.Concat(arguments))
+        foreach (var argument in new[] { "--endpoint-url", endpoint, "--output", "json" }.Concat(arguments))
             startInfo.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) startInfo.Environment[name] = value;
+        ChildProcessEnvironment.Apply(startInfo, environment);
         // The CLI reads AWS_DEFAULT_REGION, and must not pick up the endpoint variables Strata's tests set.
-        startInfo.Environment["AWS_DEFAULT_REGION"] = environment.TryGetValue("AWS_REGION", out var region) ? region : "us-east-1";
+        startInfo.Environment["AWS_DEFAULT_REGION"] = environment.GetValueOrDefault("AWS_REGION") ?? AwsUserEnvironment.Region;
         startInfo.Environment.Remove("AWS_ENDPOINT_URL");
         startInfo.Environment["AWS_PAGER"] = "";
 
