@@ -44,7 +44,7 @@ public static class PlanCommand
         {
             return await CloudFormationUp.PlanAsync(context, stackName, body, path, parameters, format, data, cancellationToken).ConfigureAwait(false);
         }
-        if (TemplatePreflight.Check(context, path, stackName, parameters, format) is { } refused)
+        if (TemplatePreflight.Check(context, path, stackName, parameters, format, out var checkedTemplate) is { } refused)
         {
             return refused;
         }
@@ -53,7 +53,7 @@ public static class PlanCommand
         using var host = provider == ProviderNames.Aws
             ? await EngineHost.OpenAwsAsync(data, null, checkCloudControl: false, cancellationToken).ConfigureAwait(false)
             : EngineHost.Open(data);
-        var result = await host.Engine.PlanAsync(stackName, new TemplateSource(body, path), parameters, cancellationToken).ConfigureAwait(false);
+        var result = await host.Engine.PlanAsync(stackName, checkedTemplate ?? new TemplateSource(body, path), parameters, cancellationToken).ConfigureAwait(false);
         if (result.Plan is not { } plan)
         {
             if (format == OutputFormat.Json)

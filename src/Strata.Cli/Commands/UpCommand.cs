@@ -108,7 +108,7 @@ public static class UpCommand
 
     private static async Task<int> DeployAsync(CliContext context, UpArguments args, string provider, string body, string path, CancellationToken stop)
     {
-        if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format) is { } refused)
+        if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format, out var checkedTemplate) is { } refused)
         {
             return refused;
         }
@@ -119,7 +119,8 @@ public static class UpCommand
             ? await EngineHost.OpenAwsAsync(args.Data, configure, checkCloudControl: true, CancellationToken.None).ConfigureAwait(false)
             : EngineHost.Open(args.Data, configure);
         listener.Attach(host.Engine.Signals);
-        var template = new TemplateSource(body, path);
+        // The pre-flight's parse and model, so the engine does not parse the template again.
+        var template = checkedTemplate ?? new TemplateSource(body, path);
         var request = new UpRequest
         {
             StackName = args.Stack,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Strata.Engine.Definition;
 using Strata.Templates.Evaluation;
@@ -45,22 +46,26 @@ internal sealed class TemplateStackDefinition : IStackDefinition
         var metadata = _prepared.ResolveMetadata(logicalId, resolver);
         var creationPolicy = _prepared.ResolveCreationPolicy(logicalId, resolver);
 
-        var errors = new List<string>();
-        errors.AddRange(TemplateDefinitionFactory.Errors(properties.Diagnostics, _fileName));
+        var errors = TemplateDefinitionFactory.Errors(properties.Diagnostics, _fileName);
         errors.AddRange(TemplateDefinitionFactory.Errors(metadata.Diagnostics, _fileName));
         if (creationPolicy is not null)
         {
             errors.AddRange(TemplateDefinitionFactory.Errors(creationPolicy.Diagnostics, _fileName));
         }
 
-        var unknown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in properties.Unknowns)
+        IReadOnlySet<string> unknown = FrozenSet<string>.Empty;
+        IReadOnlyList<string> unknownSources = [];
+        if (!properties.IsFullyKnown)
         {
-            unknown.Add(part.Path.Length == 0 ? "*" : part.Path.Split('/')[0]);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var sources = new List<string>(properties.Unknowns.Count);
+            foreach (var part in properties.Unknowns)
+            {
+                names.Add(part.Path.Length == 0 ? "*" : part.Path.Split('/')[0]);
+                sources.Add($"Properties/{part.Path} waits for {part.Value.Source}");
+            }
+            (unknown, unknownSources) = (names, sources);
         }
-        var unknownSources = properties.Unknowns
-            .Select(u => $"Properties/{u.Path} waits for {u.Value.Source}")
-            .ToList();
 
         var json = ValueConversion.ToJson(properties.Value) as JsonObject ?? [];
         if (_prepared.TryGetResource(logicalId, out var resource) && resource.Type == Native.NestedStackHandler.TypeName)

@@ -14,6 +14,9 @@ public sealed record UnknownPart(string Path, UnknownValue Value);
 /// </summary>
 public sealed class ResolvedValue
 {
+    private IReadOnlyList<UnknownPart>? _unknowns;
+    private IReadOnlyList<string>? _waitingFor;
+
     internal ResolvedValue(Value value, IReadOnlyList<Diagnostic> diagnostics)
     {
         Value = value;
@@ -22,18 +25,6 @@ public sealed class ResolvedValue
         {
             HasErrors |= d.Severity == Severity.Error;
         }
-
-        if (value.IsFullyKnown)
-        {
-            Unknowns = [];
-            WaitingFor = [];
-            return;
-        }
-
-        var unknowns = new List<UnknownPart>();
-        CollectUnknowns(value, unknowns);
-        Unknowns = unknowns;
-        WaitingFor = unknowns.SelectMany(u => u.Value.ResourceDependencies).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
     public Value Value { get; }
@@ -49,22 +40,35 @@ public sealed class ResolvedValue
     /// <summary>The JSON object when the value is a fully known map (what providers take as a resource model).</summary>
     public JsonObject? JsonObject => Json as JsonObject;
 
-    public IReadOnlyList<UnknownPart> Unknowns { get; }
+    /// <summary>
+    /// The unknown parts with their paths. Found on first access, not when evaluating: a pre-check that only
+    /// wants the diagnostics does not pay for walking every value tree (the result is the same on every access).
+    /// </summary>
+    public IReadOnlyList<UnknownPart> Unknowns => _unknowns ??= FindUnknowns(Value);
 
     /// <summary>The resources the unknown parts wait for, sorted.</summary>
-    public IReadOnlyList<string> WaitingFor { get; }
+    public IReadOnlyList<string> WaitingFor => _waitingFor ??= Value.IsFullyKnown
+        ? []
+        : Unknowns.SelectMany(u => u.Value.ResourceDependencies).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public bool HasErrors { get; }
 
-    private static void CollectUnknowns(Value root, List<UnknownPart> into)
+    private static IReadOnlyList<UnknownPart> FindUnknowns(Value root)
     {
         if (root.IsFullyKnown)
         {
-            return;
+            return [];
         }
 
+        var unknowns = new List<UnknownPart>();
+        CollectUnknowns(root, unknowns);
+        return unknowns;
+    }
+
+    private static void CollectUnknowns(Value root, List<UnknownPart> into)
+    {
         var pending = new Stack<(Value Value, string Path)>();
         pending.Push((root, ""));
         while (pending.Count > 0)

@@ -36,6 +36,14 @@ public static class TemplateEvaluator
         return Prepare(template, inputs, cancellationToken, document.Diagnostics);
     }
 
+    /// <summary>
+    /// Prepares a model already built from <paramref name="document"/> (the validator builds one), with the
+    /// document's syntax findings, as <see cref="Prepare(ParsedDocument, EvaluationInputs, CancellationToken)"/> would.
+    /// The model must not depend on the inputs: built without <c>AWS::LanguageExtensions</c>, or with these parameter values.
+    /// </summary>
+    public static PreparedTemplate Prepare(ParsedDocument document, Template model, EvaluationInputs inputs, CancellationToken cancellationToken = default) =>
+        Prepare(model, inputs, cancellationToken, document.Diagnostics);
+
     /// <summary>Prepares an already built model with the given inputs.</summary>
     public static PreparedTemplate Prepare(Template template, EvaluationInputs inputs, CancellationToken cancellationToken = default) =>
         Prepare(template, inputs, cancellationToken, []);

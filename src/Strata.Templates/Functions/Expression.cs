@@ -36,18 +36,21 @@ public abstract class Expression
     /// <summary>Checks argument shapes and targets (Ref/GetAtt/Condition/FindInMap names), reporting into the context.</summary>
     public virtual void Validate(ValidationContext context)
     {
-        foreach (var child in Children)
+        // Indexed rather than foreach: Children is an interface, and its enumerator would be allocated per node.
+        var children = Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            child.Validate(context);
+            children[i].Validate(context);
         }
     }
 
     /// <summary>Reports references (Ref, GetAtt, Sub variables, conditions) to <paramref name="visitor"/>.</summary>
     public virtual void Accept(ReferenceVisitor visitor)
     {
-        foreach (var child in Children)
+        var children = Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            child.Accept(visitor);
+            children[i].Accept(visitor);
         }
     }
 

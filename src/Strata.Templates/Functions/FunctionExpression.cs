@@ -58,9 +58,10 @@ public abstract class FunctionExpression : Expression
             ValidateCore(context);
         }
 
-        foreach (var child in Children)
+        var children = Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            child.Validate(context);
+            children[i].Validate(context);
         }
     }
 

@@ -50,17 +50,18 @@ public sealed class ListExpression : Expression
             return ListValue.Empty;
         }
 
-        var values = new List<Value>(_items.Length);
+        var values = new Value[_items.Length];
+        var count = 0;
         foreach (var item in _items)
         {
             var v = item.Evaluate(context);
             if (v is not NoValue)
             {
-                values.Add(v);
+                values[count++] = v;
             }
         }
 
-        return new ListValue([.. values]);
+        return new ListValue(count == values.Length ? values : values[..count]);
     }
 }
 
@@ -108,16 +109,17 @@ public sealed class MapExpression : Expression
             return MapValue.Empty;
         }
 
-        var values = new List<KeyValuePair<string, Value>>(_entries.Length);
+        var values = new KeyValuePair<string, Value>[_entries.Length];
+        var count = 0;
         foreach (var e in _entries)
         {
             var v = e.Value.Evaluate(context);
             if (v is not NoValue)
             {
-                values.Add(new KeyValuePair<string, Value>(e.Key, v));
+                values[count++] = new KeyValuePair<string, Value>(e.Key, v);
             }
         }
 
-        return new MapValue([.. values]);
+        return new MapValue(count == values.Length ? values : values[..count]);
     }
 }

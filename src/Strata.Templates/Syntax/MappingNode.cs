@@ -11,7 +11,7 @@ public sealed record MappingEntry(string Key, SourceLocation KeyLocation, Templa
 /// </summary>
 public sealed class MappingNode : TemplateNode
 {
-    private readonly List<MappingEntry> _entries = [];
+    private readonly NodeList<MappingEntry> _entries = new();
     private Dictionary<string, int>? _index;
 
     public MappingNode(SourceLocation location, string? shortFormTag = null)
@@ -20,7 +20,7 @@ public sealed class MappingNode : TemplateNode
         ShortFormTag = shortFormTag;
     }
 
-    public IReadOnlyList<MappingEntry> Entries => _entries;
+    public NodeList<MappingEntry> Entries => _entries;
 
     public int Count => _entries.Count;
 

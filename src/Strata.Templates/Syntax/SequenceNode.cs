@@ -3,14 +3,17 @@ namespace Strata.Templates.Syntax;
 /// <summary>A list: a JSON array or a YAML sequence.</summary>
 public sealed class SequenceNode : TemplateNode
 {
-    private readonly List<TemplateNode> _items = [];
+    private readonly NodeList<TemplateNode> _items = new();
+
+    /// <summary>Sequence indexes as path segments, made once: most lists are short.</summary>
+    private static readonly string[] SmallIndexes = [.. Enumerable.Range(0, 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public SequenceNode(SourceLocation location)
         : base(location)
     {
     }
 
-    public IReadOnlyList<TemplateNode> Items => _items;
+    public NodeList<TemplateNode> Items => _items;
 
     public int Count => _items.Count;
 
@@ -21,7 +24,8 @@ public sealed class SequenceNode : TemplateNode
     public void Add(TemplateNode item)
     {
         item.Parent = this;
-        item.KeyInParent = _items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var index = _items.Count;
+        item.KeyInParent = index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _items.Add(item);
     }
 

@@ -59,12 +59,13 @@ public static class TemplateValidator
         ArgumentNullException.ThrowIfNull(document);
         options ??= ValidationOptions.Default;
         var diagnostics = new List<Diagnostic>(document.Diagnostics);
+        Template? model = null;
         switch (document.Root)
         {
             case null:
                 break;
             case MappingNode root:
-                Run(document, root, options, rules, diagnostics, cancellationToken);
+                model = Run(document, root, options, rules, diagnostics, cancellationToken);
                 break;
             default:
                 diagnostics.Add(Diagnostic.Error(ValidationRules.TemplateStructure,
@@ -73,10 +74,11 @@ public static class TemplateValidator
                 break;
         }
 
-        return new ValidationResult(document.FileName, Sort(diagnostics));
+        return new ValidationResult(document.FileName, Sort(diagnostics), document, model);
     }
 
-    private static void Run(
+    /// <summary>Builds the model and runs the rules over it; returns the model (null when it could not be built).</summary>
+    private static Template? Run(
         ParsedDocument document,
         MappingNode root,
         ValidationOptions options,
@@ -99,7 +101,7 @@ public static class TemplateValidator
         {
             diagnostics.Add(Diagnostic.Error(ValidationRules.InternalError,
                 $"The template could not be prepared for validation ({ex.GetType().Name}: {ex.Message}); no rule ran"));
-            return;
+            return model;
         }
 
         foreach (var rule in rules)
@@ -119,6 +121,8 @@ public static class TemplateValidator
                     $"Rule {rule.Name} failed on this template ({ex.GetType().Name}: {ex.Message}); its findings may be incomplete"));
             }
         }
+
+        return model;
     }
 
     /// <summary>Builds the template model; its structural findings are the first findings of the validation.</summary>
