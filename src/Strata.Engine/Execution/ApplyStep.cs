@@ -82,7 +82,8 @@ internal static class ApplyStep
         var record = new ResourceRecord
         {
             // A create that failed before leaving anything behind is retried in its own record.
-            RecordId = failedAttempt?.RecordId ?? Guid.NewGuid().ToString("N"),
+            // Time-ordered, as operation ids are (see CallRunner.Prepare): the records' key index grows at its end.
+            RecordId = failedAttempt?.RecordId ?? Guid.CreateVersion7(now).ToString("N"),
             StackId = run.Stack.StackId,
             LogicalId = resource.LogicalId,
             Type = resource.Type,
