@@ -7,7 +7,7 @@
 #   bench/run-engine.sh                    # the full run (about 6-10 minutes on 2 cores, plus waits for a quiet machine)
 #   bench/run-engine.sh --quick            # one repetition, two warm plans; written under artifacts/, not bench/
 #   bench/run-engine.sh --sizes 500 --shapes deep --stages apply   # any subset (also written under artifacts/)
-# Other options (passed to Strata.Bench.Engine): --reps N, --seed N, --plan-resources N, --plan-runs N,
+# Other options (passed to Strata.Bench.Engine): --reps N, --seed N, --durations MIN-MAX (ms), --plan-resources N, --plan-runs N,
 # --load-threshold L (wait for the 1-minute load to drop below L first; default 2, 0 = never wait),
 # --max-wait SECONDS (each wait, default 120), --wait-budget SECONDS (all waits, default 600), --data-root DIR (where the state stores go; default the temp dir),
 # --render FILE (measure nothing; re-render the tables of a recorded results file).
