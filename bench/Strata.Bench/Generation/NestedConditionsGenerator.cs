@@ -6,7 +6,8 @@ namespace Strata.Bench.Generation;
 /// <summary>
 /// Generates a template whose conditions build on each other: condition <c>C{i}</c> combines <c>C{i-1}</c>,
 /// <c>C{i-2}</c> (and sometimes <c>C{i-3}</c> or <c>C{i-4}</c>) with Fn::And / Fn::Or / Fn::Not / Fn::Equals over
-/// parameters, so the last condition depends on every earlier one. Resources are created under these
+/// parameters, so the last condition depends on nearly every earlier one (C0 and C2 are never referenced; the
+/// chain from C1 and C3 on is what matters). Resources are created under these
 /// conditions and choose property values through Fn::If nested three deep.
 /// </summary>
 /// <remarks>
