@@ -65,7 +65,7 @@ internal sealed partial class DirectYamlReader
                 }
 
                 NotePlainScalar(_pos);
-                var line = ScanFlowPlain(_pos);
+                var line = ScanPlainLine(_pos, flow: true);
                 if (line.Kind != PlainStop.Colon)
                 {
                     // `{a}`, `{a, b: c}`, a key over two lines: entries without a value are the general reader's.
@@ -169,7 +169,7 @@ internal sealed partial class DirectYamlReader
                 }
 
                 NotePlainScalar(_pos);
-                var line = ScanFlowPlain(_pos);
+                var line = ScanPlainLine(_pos, flow: true);
                 if (line.Kind == PlainStop.Colon)
                 {
                     // `[a: b]`, a single-pair mapping inside a sequence.
@@ -180,55 +180,6 @@ internal sealed partial class DirectYamlReader
                 _pos = line.Stop;
                 _builder.Scalar(value, plain: true, tag, null, location);
                 return;
-        }
-    }
-
-    /// <summary>A flow-context plain scalar's text: up to a flow indicator, <c>: </c>, or the line end (continuing lines are refused by the caller).</summary>
-    private PlainLine ScanFlowPlain(int start)
-    {
-        var text = _text;
-        var end = start;
-        var i = start;
-        while (true)
-        {
-            var k = text.AsSpan(i).IndexOfAny(FlowPlainStops);
-            if (k < 0)
-            {
-                return new PlainLine(text.Length > i ? text.Length : end, text.Length, PlainStop.LineEnd);
-            }
-
-            k += i;
-            if (k > i)
-            {
-                end = k;
-            }
-
-            switch (text[k])
-            {
-                case '\n' or '\r':
-                    return new PlainLine(end, k, PlainStop.LineEnd);
-                case '\t':
-                    throw new UnsupportedException();
-                case ' ':
-                    if (k + 1 < text.Length && text[k + 1] == '#')
-                    {
-                        throw new UnsupportedException();
-                    }
-
-                    break;
-                case ':':
-                    if (IsBlankOrEnd(k + 1) || text[k + 1] is ',' or '[' or ']' or '{' or '}')
-                    {
-                        return new PlainLine(end, k, PlainStop.Colon);
-                    }
-
-                    end = k + 1;
-                    break;
-                default:
-                    return new PlainLine(end, k, PlainStop.FlowIndicator);
-            }
-
-            i = k + 1;
         }
     }
 

@@ -180,15 +180,19 @@ internal sealed partial class DirectYamlReader
         return next;
     }
 
-    /// <summary>Scans one line of a block-context plain scalar from <paramref name="start"/>.</summary>
-    private PlainLine ScanPlainLine(int start)
+    /// <summary>
+    /// Scans one line of a plain scalar from <paramref name="start"/>: up to <c>: </c>, a comment or the line end,
+    /// and in flow context also up to a flow indicator (a comment there is declined: the fallback reader words it).
+    /// </summary>
+    private PlainLine ScanPlainLine(int start, bool flow = false)
     {
         var text = _text;
+        var stops = flow ? FlowPlainStops : BlockPlainStops;
         var end = start;
         var i = start;
         while (true)
         {
-            var k = text.AsSpan(i).IndexOfAny(BlockPlainStops);
+            var k = text.AsSpan(i).IndexOfAny(stops);
             if (k < 0)
             {
                 return new PlainLine(text.Length > i ? text.Length : end, text.Length, PlainStop.LineEnd);
@@ -209,18 +213,21 @@ internal sealed partial class DirectYamlReader
                 case ' ':
                     if (k + 1 < text.Length && text[k + 1] == '#')
                     {
-                        return new PlainLine(end, k + 1, PlainStop.Comment);
+                        return flow ? throw new UnsupportedException() : new PlainLine(end, k + 1, PlainStop.Comment);
                     }
 
                     break;
-                default:
-                    if (IsBlankOrEnd(k + 1))
+                case ':':
+                    if (IsBlankOrEnd(k + 1) || (flow && text[k + 1] is ',' or '[' or ']' or '{' or '}'))
                     {
                         return new PlainLine(end, k, PlainStop.Colon);
                     }
 
                     end = k + 1;
                     break;
+                default:
+                    // Only flow context stops at the remaining characters: , [ ] { }
+                    return new PlainLine(end, k, PlainStop.FlowIndicator);
             }
 
             i = k + 1;
