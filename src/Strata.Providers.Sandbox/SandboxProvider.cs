@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Strata.Engine.Providers;
 using Strata.Providers.Sandbox.Faults;
 using Strata.Providers.Sandbox.Lifecycle;
@@ -28,8 +29,11 @@ public sealed class SandboxProvider : IResourceProvider
 
     public string Name => "sandbox";
 
-    /// <summary>Every type of the specification except custom resources, which the engine runs itself.</summary>
-    public bool Supports(string typeName) => !IsCustom(typeName) && _specification.ContainsType(typeName);
+    /// <summary>
+    /// Every type of the specification, and custom resources: their handler is simulated (it answers with the
+    /// <c>Data</c> of the resource's <c>Strata::Sandbox</c> metadata), since the sandbox runs no Lambda function.
+    /// </summary>
+    public bool Supports(string typeName) => IsCustom(typeName) || _specification.ContainsType(typeName);
 
     public Task<ProgressEvent> CreateAsync(ResourceRequest request, CancellationToken cancellationToken) =>
         MutateAsync(request, OperationKind.Create, cancellationToken);
@@ -118,12 +122,13 @@ public sealed class SandboxProvider : IResourceProvider
     private async Task<ProgressEvent> MutateAsync(ResourceRequest request, OperationKind kind, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (IsCustom(request.TypeName))
+        var custom = IsCustom(request.TypeName);
+        // AWS::CloudFormation::CustomResource is in the specification; Custom::* names are the template's own.
+        if (!_specification.TryGetType(request.TypeName, out var spec) && custom)
         {
-            return ProgressEvent.Failure(HandlerErrorCode.InvalidRequest,
-                $"{request.TypeName} is a custom resource; the engine runs custom resources itself, not the sandbox");
+            spec = ResourceTypeSpec.CustomResource(request.TypeName);
         }
-        if (!_specification.TryGetType(request.TypeName, out var spec))
+        if (spec is null)
         {
             return ProgressEvent.Failure(HandlerErrorCode.InvalidRequest,
                 $"{request.TypeName} is not a type in the resource specification ({_specification.SourcePackage} {_specification.SourceVersion})");
@@ -148,7 +153,16 @@ public sealed class SandboxProvider : IResourceProvider
             }
             faults = FaultRules.None;
         }
-        if (kind != OperationKind.Delete)
+        if (kind != OperationKind.Delete && custom)
+        {
+            // A custom resource's properties are its handler's own; only the ServiceToken is CloudFormation's.
+            if (request.DesiredState["ServiceToken"] is not JsonValue token || !token.TryGetValue<string>(out var arn) || arn.Length == 0)
+            {
+                return ProgressEvent.Failure(HandlerErrorCode.InvalidRequest,
+                    $"{request.LogicalId} ({request.TypeName}): ServiceToken is required: the ARN of the Lambda function or SNS topic that handles the resource");
+            }
+        }
+        else if (kind != OperationKind.Delete)
         {
             var problems = SchemaValidator.Validate(spec, request.DesiredState);
             if (problems.Count > 0)
@@ -191,6 +205,6 @@ public sealed class SandboxProvider : IResourceProvider
     private static ProgressEvent Throttled((TimeSpan RetryAfter, string Limit) throttled) =>
         ProgressEvent.Failure(HandlerErrorCode.Throttling, $"Rate exceeded: the sandbox allows {throttled.Limit}", throttled.RetryAfter);
 
-    private static bool IsCustom(string typeName) =>
+    internal static bool IsCustom(string typeName) =>
         typeName.StartsWith("Custom::", StringComparison.Ordinal) || typeName == "AWS::CloudFormation::CustomResource";
 }

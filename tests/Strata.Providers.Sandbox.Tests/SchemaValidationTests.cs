@@ -98,13 +98,13 @@ public sealed class SchemaValidationTests : IDisposable
     [Theory]
     [InlineData("Custom::Seeder")]
     [InlineData("AWS::CloudFormation::CustomResource")]
-    public async Task CreateAsync_CustomResource_RefusedAndNotSupported(string type)
+    public async Task CreateAsync_CustomResourceWithoutServiceToken_InvalidRequestNamingIt(string type)
     {
-        var result = await Create(type, []);
+        var result = await Create(type, new() { ["Anything"] = "goes" });
 
         Assert.Equal(HandlerErrorCode.InvalidRequest, result.ErrorCode);
-        Assert.Contains("custom resource", result.Message);
-        Assert.False(_test.Provider.Supports(type));
+        Assert.Contains("ServiceToken is required", result.Message);
+        Assert.True(_test.Provider.Supports(type));
     }
 
     [Fact]

@@ -30,6 +30,24 @@ public class CompositionScenarioTests
     }
 
     [Fact]
+    public async Task Up_CustomResource_SimulatedHandlerDataReachesGetAttAndRef()
+    {
+        using var host = new ScenarioHost();
+
+        var result = await host.UpAsync("seeded", "custom-resource", "template.yaml");
+
+        Assert.Equal(StackStatus.CreateComplete, result.Stack!.Status);
+        Assert.Equal("db.internal:5432", result.Stack.Outputs.Single(o => o.Key == "Endpoint").Value);
+        var seeder = (await host.ResourcesAsync("seeded")).Single(r => r.LogicalId == "Seeder");
+        var queue = (await host.CloudResourcesAsync("seeded")).Single(c => c.LogicalId == "Queue");
+        Assert.Equal($"q-{seeder.PhysicalId}", queue.Model["QueueName"]!.ToString());
+
+        var down = await host.DownAsync("seeded");
+        Assert.Equal(StackStatus.DeleteComplete, down.Stack!.Status);
+        Assert.Empty(await host.CloudResourcesAsync());
+    }
+
+    [Fact]
     public async Task Down_ExportImportedByAnotherStack_IsRefusedUntilTheImporterGoes()
     {
         using var host = new ScenarioHost();

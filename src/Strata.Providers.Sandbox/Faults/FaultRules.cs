@@ -25,6 +25,12 @@ internal sealed record FaultRules
     /// <summary>Fail only this many attempts, then succeed; null fails every attempt.</summary>
     public int? FailTimes { get; init; }
 
+    /// <summary>
+    /// A custom resource's simulated handler response: the attributes <c>Fn::GetAtt</c> reads (the sandbox runs
+    /// no Lambda function). Ignored for other types.
+    /// </summary>
+    public JsonObject? Data { get; init; }
+
     public double? SecondsFor(OperationKind kind) => kind switch
     {
         OperationKind.Create => CreateSeconds,
@@ -37,7 +43,7 @@ internal sealed record FaultRules
     public bool FailsOn(OperationKind kind) => Fail is not null && FailOn == kind;
 
     private static readonly string[] Keys =
-        ["CreateSeconds", "UpdateSeconds", "DeleteSeconds", "Fail", "FailOn", "Message", "Hang", "FailTimes"];
+        ["CreateSeconds", "UpdateSeconds", "DeleteSeconds", "Fail", "FailOn", "Message", "Hang", "FailTimes", "Data"];
 
     /// <summary>Checks a rule object without keeping it; returns the first problem or null.</summary>
     public static FaultProblem? Validate(JsonObject rules)
@@ -137,6 +143,16 @@ internal sealed record FaultRules
                     else
                     {
                         bad = "must be a string";
+                    }
+                    break;
+                case "Data":
+                    if (value is JsonObject data)
+                    {
+                        rules = rules with { Data = (JsonObject)data.DeepClone() };
+                    }
+                    else
+                    {
+                        bad = "must be an object of attribute names to values (a custom resource's response Data)";
                     }
                     break;
                 case "Hang":

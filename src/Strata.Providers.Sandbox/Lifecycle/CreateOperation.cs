@@ -20,6 +20,14 @@ internal static class CreateOperation
         var region = string.IsNullOrEmpty(request.Region) ? runtime.Settings.Region : request.Region;
         var created = IdentityBuilder.Build(c, t, runtime, request, spec, region);
         var physicalId = created.PhysicalId!;
+        if (faults.Data is { } data && SandboxProvider.IsCustom(request.TypeName))
+        {
+            // The simulated handler's response: what Fn::GetAtt reads from a custom resource.
+            foreach (var (name, value) in data)
+            {
+                created.Model[name] = value?.DeepClone();
+            }
+        }
         runtime.Quotas.EnsureRoom(c, t, request.TypeName, region, created.Scope, created.Vcpus);
 
         var now = runtime.NowMs;

@@ -28,6 +28,22 @@ public sealed class ResourceTypeSpec
         AdditionalReplacementPaths = details.AdditionalReplacementPaths ?? NoPaths;
     }
 
+    /// <summary>
+    /// What every custom resource (<c>Custom::*</c>, <c>AWS::CloudFormation::CustomResource</c>) has in common, for
+    /// a simulated cloud: a required <c>ServiceToken</c> that cannot change; every other property and attribute is
+    /// the handler's own. The specification itself lists no such types.
+    /// </summary>
+    public static ResourceTypeSpec CustomResource(string typeName) => new(
+        typeName,
+        new Dictionary<string, PropertySpec>(StringComparer.Ordinal)
+        {
+            ["ServiceToken"] = new("ServiceToken", TypeSpec.String, TypeSpec.String, required: true, Replacement.Immutable, deprecated: false),
+        },
+        new Dictionary<string, AttributeSpec>(StringComparer.Ordinal),
+        [],
+        new Dictionary<string, PropertyTypeSpec>(StringComparer.Ordinal),
+        new ResourceTypeDetails());
+
     /// <summary>The CloudFormation type name, e.g. <c>AWS::EC2::Instance</c>.</summary>
     public string Name { get; }
 
