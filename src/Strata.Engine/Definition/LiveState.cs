@@ -17,7 +17,7 @@ namespace Strata.Engine.Definition;
 /// </remarks>
 public sealed class LiveState : IStackState
 {
-    private readonly ConcurrentDictionary<string, (string Reference, StoredJson? Model)> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _resources = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _exports;
     private readonly ResourceReference _referenceOf;
     private readonly ConcurrentDictionary<string, bool> _imported = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class LiveState : IStackState
     public void Set(ResourceRecord record)
     {
         var physicalId = record.PhysicalId ?? throw new ArgumentException($"{record.LogicalId} has no physical id to refer to", nameof(record));
-        _resources[record.LogicalId] = (_referenceOf(record.Type, physicalId, record.Model?.ToObject()), record.Model);
+        _resources[record.LogicalId] = new Entry(record.Type, physicalId, record.Model);
     }
 
     public void Remove(string logicalId) => _resources.TryRemove(logicalId, out _);
@@ -52,7 +52,7 @@ public sealed class LiveState : IStackState
 
     public bool TryGetReference(string logicalId, [NotNullWhen(true)] out string? value)
     {
-        value = _resources.TryGetValue(logicalId, out var r) ? r.Reference : null;
+        value = _resources.TryGetValue(logicalId, out var r) ? r.Reference(_referenceOf) : null;
         return value is not null;
     }
 
@@ -66,6 +66,21 @@ public sealed class LiveState : IStackState
     {
         _imported[exportName] = true;
         return _exports.TryGetValue(exportName, out value);
+    }
+
+    /// <summary>
+    /// One resource as <c>Ref</c> and <c>Fn::GetAtt</c> see it. The <c>Ref</c> value is worked out when first asked
+    /// for: most providers ignore the model, yet handing it over means parsing it, and a stack's records are all
+    /// loaded at every plan and up while only referenced ones are ever asked for.
+    /// </summary>
+    private sealed class Entry(string type, string physicalId, StoredJson? model)
+    {
+        private string? _reference;
+
+        public StoredJson? Model => model;
+
+        // Two threads may both compute it: the answer is the same, so the race is harmless.
+        public string Reference(ResourceReference referenceOf) => _reference ??= referenceOf(type, physicalId, model?.ToObject());
     }
 }
 
