@@ -113,26 +113,7 @@ internal sealed partial class DirectYamlReader
             leadingBreak = true;
 
             // Empty lines (up to the indentation in spaces, then the break) are kept as breaks.
-            var spaces = 0;
-            while (true)
-            {
-                lineBegin = _pos;
-                spaces = 0;
-                while (spaces < indent && _pos < text.Length && text[_pos] == ' ')
-                {
-                    _pos++;
-                    spaces++;
-                }
-
-                if (_pos < text.Length && text[_pos] is '\n' or '\r')
-                {
-                    trailingBreaks++;
-                    ConsumeBreak();
-                    continue;
-                }
-
-                break;
-            }
+            trailingBreaks += SkipEmptyLines(indent, out lineBegin, out var spaces);
 
             if (_pos >= text.Length)
             {

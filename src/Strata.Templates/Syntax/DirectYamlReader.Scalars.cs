@@ -117,25 +117,7 @@ internal sealed partial class DirectYamlReader
             }
 
             ConsumeBreak();
-            var breaks = 0;
-            int lineBegin;
-            while (true)
-            {
-                lineBegin = _pos;
-                while (_pos < text.Length && text[_pos] == ' ')
-                {
-                    _pos++;
-                }
-
-                if (_pos < text.Length && text[_pos] is '\n' or '\r')
-                {
-                    breaks++;
-                    ConsumeBreak();
-                    continue;
-                }
-
-                break;
-            }
+            var breaks = SkipEmptyLines(int.MaxValue, out var lineBegin, out _);
 
             if (_pos >= text.Length)
             {

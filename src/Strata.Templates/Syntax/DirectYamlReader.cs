@@ -379,6 +379,36 @@ internal sealed partial class DirectYamlReader
     }
 
     /// <summary>Steps over the line break at the reader (CR LF or LF; a lone CR never gets here).</summary>
+    /// <summary>
+    /// Skips the lines that hold nothing but spaces (at most <paramref name="maxSpaces"/> of them are taken per line)
+    /// and their breaks. Returns how many breaks it skipped; <paramref name="lineBegin"/> is where the next line
+    /// starts and <paramref name="spaces"/> how many of its leading spaces were taken.
+    /// </summary>
+    private int SkipEmptyLines(int maxSpaces, out int lineBegin, out int spaces)
+    {
+        var text = _text;
+        var breaks = 0;
+        while (true)
+        {
+            lineBegin = _pos;
+            spaces = 0;
+            while (spaces < maxSpaces && _pos < text.Length && text[_pos] == ' ')
+            {
+                _pos++;
+                spaces++;
+            }
+
+            if (_pos < text.Length && text[_pos] is '\n' or '\r')
+            {
+                breaks++;
+                ConsumeBreak();
+                continue;
+            }
+
+            return breaks;
+        }
+    }
+
     private void ConsumeBreak()
     {
         _pos += _text[_pos] == '\r' ? 2 : 1;
