@@ -14,19 +14,7 @@ public sealed class ResumedWaitTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>Only engine-native resources: nothing but the wait runs on the manual clock.</summary>
-    private const string WaitOnly = """
-        Resources:
-          Handle:
-            Type: AWS::CloudFormation::WaitConditionHandle
-          Ready:
-            Type: AWS::CloudFormation::WaitCondition
-            Properties:
-              Handle: !Ref Handle
-              Timeout: "60"
-        Outputs:
-          Data:
-            Value: !GetAtt Ready.Data
-        """;
+    private static readonly string WaitOnly = EngineWorld.WaitTemplate(timeoutSeconds: 60, dependentQueue: false);
 
     [Fact]
     public async Task UpAsync_ResumedAfterInterruptedWait_TimesOutAtTheFirstRunsDeadline()

@@ -55,8 +55,12 @@ internal sealed class EngineWorld : IDisposable
         Parameters = new Dictionary<string, string>(),
     };
 
-    /// <summary>A handle, a wait condition on it (Timeout seconds) and a queue that waits for it, with the signals' data as output.</summary>
-    public static string WaitTemplate(int timeoutSeconds) => $$"""
+    /// <summary>
+    /// A handle, a wait condition on it (Timeout seconds) and, with <paramref name="dependentQueue"/>, a queue that waits
+    /// for it; the signals' data as output. Without the queue only engine-native resources run (nothing but the wait
+    /// depends on the clock).
+    /// </summary>
+    public static string WaitTemplate(int timeoutSeconds, bool dependentQueue = true) => $$"""
         Resources:
           Handle:
             Type: AWS::CloudFormation::WaitConditionHandle
@@ -66,12 +70,16 @@ internal sealed class EngineWorld : IDisposable
               Handle: !Ref Handle
               Timeout: "{{timeoutSeconds}}"
               Count: 1
+        {{(dependentQueue ? AfterReady : "")}}Outputs:
+          Data:
+            Value: !GetAtt Ready.Data
+        """;
+
+    private const string AfterReady = """
           AfterReady:
             Type: AWS::SQS::Queue
             DependsOn: Ready
-        Outputs:
-          Data:
-            Value: !GetAtt Ready.Data
+
         """;
 
     /// <summary>The resource's physical id once it has one (the handle's is its signal URL), polling the store.</summary>
