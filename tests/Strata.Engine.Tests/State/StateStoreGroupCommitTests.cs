@@ -1,67 +1,36 @@
 using Strata.Engine.Model;
 using Strata.Engine.State;
+using Strata.Engine.Tests.Support;
 
 namespace Strata.Engine.Tests.State;
 
 /// <summary>Concurrent writes are committed together; each must still succeed or fail on its own.</summary>
-public sealed class StateStoreGroupCommitTests : IDisposable
+public sealed class StateStoreGroupCommitTests : TemporaryStoreTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "strata-store-tests", Guid.NewGuid().ToString("N"));
-    private readonly StateStore _store;
-
-    public StateStoreGroupCommitTests() => _store = StateStore.Open(_directory);
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private static StackRecord Stack(string name, string id) => new()
-    {
-        StackId = id,
-        Name = name,
-        Status = StackStatus.CreateInProgress,
-        TemplateBody = "Resources: {}",
-        Provider = "test",
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
-
-    private static ResourceRecord Resource(string recordId, string stackId) => new()
-    {
-        RecordId = recordId,
-        StackId = stackId,
-        LogicalId = "Queue",
-        Type = "AWS::SQS::Queue",
-        Status = ResourceStatus.CreateInProgress,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
-
     private static EventDraft Draft(string logicalId) => new(logicalId, null, "AWS::SQS::Queue", "CREATE_IN_PROGRESS", null);
 
     [Fact]
     public async Task WriteAsync_OneWriteOfABatchFails_OnlyThatWriteIsLost()
     {
-        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
 
         List<Task<StackEvent>> appends;
         Task failing, halfWritten;
-        await using (var batch = await QueuedBatch.StartAsync(_store, _directory))
+        await using (var batch = await QueuedBatch.StartAsync(Store, StoreDirectory))
         {
-            appends = Enumerable.Range(0, 40).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)).ToList();
+            appends = Enumerable.Range(0, 40).Select(i => Store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)).ToList();
             // Updating a stack that is not stored throws inside its write, in the middle of the batch.
-            failing = _store.UpdateStackAsync(Stack("ghost", "missing") with { Status = StackStatus.CreateComplete }, Draft("ghost"), CancellationToken.None);
+            failing = Store.UpdateStackAsync(Stack("ghost", "missing") with { Status = StackStatus.CreateComplete }, Draft("ghost"), CancellationToken.None);
             // This one writes its record, then fails on its event (logical id is NOT NULL): the record must go too.
-            halfWritten = _store.SaveResourceAsync(Resource("half", "id-1"), "s", Draft(null!), CancellationToken.None);
-            appends.AddRange(Enumerable.Range(40, 40).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
+            halfWritten = Store.SaveResourceAsync(Resource("half", "id-1"), "s", Draft(null!), CancellationToken.None);
+            appends.AddRange(Enumerable.Range(40, 40).Select(i => Store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => halfWritten);
         await Task.WhenAll(appends);
-        Assert.Empty(await _store.GetResourcesAsync("id-1", CancellationToken.None));
-        var events = await _store.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Empty(await Store.GetResourcesAsync("id-1", CancellationToken.None));
+        var events = await Store.GetEventsAsync("id-1", 0, CancellationToken.None);
         Assert.Equal(81, events.Count); // the batch's 80 and the write that held the connection
         Assert.Equal(Enumerable.Range(1, 81).Select(i => (long)i), events.Select(e => e.Sequence));
     }
@@ -69,13 +38,13 @@ public sealed class StateStoreGroupCommitTests : IDisposable
     [Fact]
     public async Task WriteAsync_ConcurrentWriters_PublishesEventsInCommitOrderBeforeReturning()
     {
-        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
         var published = new List<long>();
-        _store.EventAppended += e => { lock (published) { published.Add(e.Sequence); } };
+        Store.EventAppended += e => { lock (published) { published.Add(e.Sequence); } };
 
         var writes = Enumerable.Range(0, 100).Select(async i =>
         {
-            var stackEvent = await _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None);
+            var stackEvent = await Store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None);
             lock (published)
             {
                 Assert.Contains(stackEvent.Sequence, published);
@@ -89,25 +58,25 @@ public sealed class StateStoreGroupCommitTests : IDisposable
     [Fact]
     public async Task WriteAsync_CancelledBeforeItRuns_ThrowsAndIsNeverWritten()
     {
-        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.AppendEventAsync("id-1", "s", Draft("Cancelled"), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.AppendEventAsync("id-1", "s", Draft("Cancelled"), cancelled.Token));
         // The abandoned write stays in the queue until the next batch, which must skip it.
-        await _store.AppendEventAsync("id-1", "s", Draft("Kept"), CancellationToken.None);
+        await Store.AppendEventAsync("id-1", "s", Draft("Kept"), CancellationToken.None);
 
-        var events = await _store.GetEventsAsync("id-1", 0, CancellationToken.None);
+        var events = await Store.GetEventsAsync("id-1", 0, CancellationToken.None);
         Assert.Equal(["Kept"], events.Select(e => e.LogicalId));
     }
 
     [Fact]
     public async Task WriteAsync_StoreReopened_EveryConcurrentWriteIsDurable()
     {
-        await _store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
-        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => _store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
 
-        using var reopened = StateStore.Open(_directory);
+        using var reopened = StateStore.Open(StoreDirectory);
         var events = await reopened.GetEventsAsync("id-1", 0, CancellationToken.None);
         Assert.Equal(200, events.Count);
         Assert.Equal(200, events.Select(e => e.LogicalId).Distinct().Count());
