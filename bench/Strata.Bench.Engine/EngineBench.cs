@@ -60,7 +60,7 @@ public sealed class EngineBench(BenchOptions options)
             var state = await StateMemory.MeasureAsync(bench, "bench-plan", cancellationToken).ConfigureAwait(false);
             Progress($"state: {state.HeapBytesPerResource:0} heap bytes/resource, {state.ResourceTableBytesPerResource:0} SQLite bytes/resource (resources table)");
             var cost = await EngineCost.MeasureAsync(graph, bench, "bench-plan", options.DataRoot, cancellationToken).ConfigureAwait(false);
-            Progress($"cost: evaluate {cost.ResolveMicroseconds:0} µs, store begin {cost.BeginMicroseconds:0} µs + complete {cost.CompleteMicroseconds:0} µs per resource");
+            Progress($"cost: evaluate {cost.ResolveMicroseconds:0} µs, store begin {cost.BeginMicroseconds:0} µs + complete {cost.CompleteMicroseconds:0} µs per resource; burst (all at once) {cost.BurstWallMicroseconds:0} µs wall, {cost.BurstCpuMicroseconds:0} µs CPU per resource");
             return (plan, state, cost);
         }
     }
@@ -107,7 +107,7 @@ public sealed class EngineBench(BenchOptions options)
                     var run = await ApplyRun.RunAsync(graph, template, cap, options.DataRoot, load, cancellationToken).ConfigureAwait(false);
                     (cap is null ? uncapped : capped).Add(run);
                     Progress($"up {graph.Name} {(cap is null ? "no cap" : $"--max-parallel {cap}"),-16} makespan {run.MakespanMs,7:0} ms  ratio {run.Ratio:0.000} " +
-                             $"(observed {run.ObservedRatio:0.000})  CPU {run.CpuMs * 1000 / graph.Count:0} µs/resource  dispatch p50/p99/max {run.DispatchLatency.P50:0.0}/{run.DispatchLatency.P99:0.0}/{run.DispatchLatency.Max:0.0} ms  load {load.One:0.00}");
+                             $"(observed {run.ObservedRatio:0.000})  CPU {run.CpuMs * 1000 / graph.Count:0} µs/resource  dispatch p50/p99/max {run.DispatchLatency.P50:0.0}/{run.DispatchLatency.P99:0.0}/{run.DispatchLatency.Max:0.0} ms  store busy {run.StoreBusyMs:0} ms ({run.StoreWrites} writes in {run.StoreTransactions} transactions)  load {load.One:0.00}");
                 }
             }
             groups.Add(ApplyGroup.For(graph, uncapped, capped));

@@ -51,6 +51,14 @@ public sealed record ApplyRunResult
     public required Distribution DispatchLatency { get; init; }
 
     public required int MaxInFlight { get; init; }
+
+    /// <summary>Time the state store's connection spent running and committing writes during the run (one connection, so at most the makespan).</summary>
+    public double StoreBusyMs { get; init; }
+
+    /// <summary>Writes (journal entries, records, events) committed during the run, and the transactions they took.</summary>
+    public long StoreWrites { get; init; }
+
+    public long StoreTransactions { get; init; }
 }
 
 public static class ApplyRun
@@ -65,6 +73,7 @@ public static class ApplyRun
         var gen2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
         var cpu = Clock.CpuMs();
+        var storeBefore = bench.Store.WriteStatistics;
         var started = Stopwatch.GetTimestamp();
         var result = await bench.Engine.UpAsync(new UpRequest
         {
@@ -73,6 +82,7 @@ public static class ApplyRun
             MaxParallel = maxParallel,
         }, cancellationToken).ConfigureAwait(false);
         var ended = Stopwatch.GetTimestamp();
+        var store = bench.Store.WriteStatistics;
         cpu = Clock.CpuMs() - cpu;
         gen2 = GC.CollectionCount(2) - gen2;
         var paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
@@ -83,7 +93,13 @@ public static class ApplyRun
                 $"{graph.Name}: up ended {result.Outcome} / {result.Stack?.Status} with {provider.Creates} creates ({provider.Duplicates} duplicates): " +
                 string.Join("; ", result.Messages.Take(5)));
         }
-        return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2) with { GcPauseMs = paused };
+        return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2) with
+        {
+            GcPauseMs = paused,
+            StoreBusyMs = (store.Busy - storeBefore.Busy).TotalMilliseconds,
+            StoreWrites = store.Writes - storeBefore.Writes,
+            StoreTransactions = store.Transactions - storeBefore.Transactions,
+        };
     }
 
     private static ApplyRunResult Analyse(BenchGraph graph, TimedProvider provider, int? maxParallel, LoadAverage load, long started, long ended, double cpu, int gen2)

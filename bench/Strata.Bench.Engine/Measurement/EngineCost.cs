@@ -18,6 +18,12 @@ namespace Strata.Bench.Engine.Measurement;
 public sealed record EngineCostResult(int Resources, double ResolveMicroseconds, double BeginMicroseconds, double CompleteMicroseconds)
 {
     public double StoreMicroseconds => BeginMicroseconds + CompleteMicroseconds;
+
+    /// <summary>Begin and complete of every resource issued at once (a wide graph's burst): wall time per resource.</summary>
+    public double? BurstWallMicroseconds { get; init; }
+
+    /// <summary>Process CPU time per resource during that burst.</summary>
+    public double? BurstCpuMicroseconds { get; init; }
 }
 
 public static class EngineCost
@@ -51,29 +57,13 @@ public static class EngineCost
         {
             var begin = 0.0;
             var complete = 0.0;
-            var scratchStackId = stack.StackId + "-cost";
-            foreach (var (record, index) in records.Select((r, i) => (r, i)))
+            var calls = records.Select(r => ScratchCall(r, stack.StackId + "-cost", stackName)).ToList();
+            foreach (var (call, index) in calls.Select((c, i) => (c, i)))
             {
-                var operationId = Guid.NewGuid().ToString("N");
-                var entry = new JournalEntry
-                {
-                    OperationId = operationId,
-                    StackId = scratchStackId,
-                    RecordId = Guid.NewGuid().ToString("N"),
-                    LogicalId = record.LogicalId,
-                    ResourceType = record.Type,
-                    Action = ProviderAction.Create,
-                    ClientToken = operationId,
-                    Request = new JsonObject { ["purpose"] = "Create", ["desired"] = record.Properties.ToObject() },
-                    StartedAt = DateTimeOffset.UtcNow,
-                };
-                var going = record with { RecordId = entry.RecordId, StackId = scratchStackId, PhysicalId = null, Model = null, Status = ResourceStatus.CreateInProgress };
-                var done = going with { PhysicalId = record.PhysicalId, Model = record.Model, Status = ResourceStatus.CreateComplete };
                 var t0 = Stopwatch.GetTimestamp();
-                await scratch.BeginOperationAsync(entry, going, stackName, new EventDraft(record.LogicalId, null, record.Type, "CREATE_IN_PROGRESS", null), cancellationToken).ConfigureAwait(false);
+                await call.BeginAsync(scratch, cancellationToken).ConfigureAwait(false);
                 var t1 = Stopwatch.GetTimestamp();
-                var result = new JsonObject { ["status"] = "Success", ["physicalId"] = record.PhysicalId, ["errorCode"] = null, ["message"] = null };
-                await scratch.CompleteOperationAsync(operationId, true, result, done, false, stackName, new EventDraft(record.LogicalId, record.PhysicalId, record.Type, "CREATE_COMPLETE", null), cancellationToken).ConfigureAwait(false);
+                await call.CompleteAsync(scratch, cancellationToken).ConfigureAwait(false);
                 var t2 = Stopwatch.GetTimestamp();
                 // The first few carry statement and page-cache warm-up; skip them.
                 if (index >= 100)
@@ -83,7 +73,21 @@ public static class EngineCost
                 }
             }
             var measured = Math.Max(1, records.Count - 100);
-            return new EngineCostResult(graph.Count, resolve, begin * 1000 / measured, complete * 1000 / measured);
+
+            // The same writes as a wide graph makes them: every begin at once, then every complete at once, so
+            // the store commits them in batches. Wall time per resource is the store's throughput.
+            var burst = records.Select(r => ScratchCall(r, stack.StackId + "-burst", stackName)).ToList();
+            var burstStarted = Stopwatch.GetTimestamp();
+            var cpuBefore = Clock.CpuMs();
+            await Task.WhenAll(burst.Select(c => Task.Run(() => c.BeginAsync(scratch, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(burst.Select(c => Task.Run(() => c.CompleteAsync(scratch, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            var burstWall = Clock.Ms(burstStarted, Stopwatch.GetTimestamp()) * 1000 / burst.Count;
+            var burstCpu = (Clock.CpuMs() - cpuBefore) * 1000 / burst.Count;
+            return new EngineCostResult(graph.Count, resolve, begin * 1000 / measured, complete * 1000 / measured)
+            {
+                BurstWallMicroseconds = burstWall,
+                BurstCpuMicroseconds = burstCpu,
+            };
         }
         finally
         {
@@ -96,5 +100,38 @@ public static class EngineCost
             {
             }
         }
+    }
+
+    private static ScratchCall ScratchCall(ResourceRecord record, string stackId, string stackName)
+    {
+        var operationId = Guid.CreateVersion7().ToString("N");
+        var entry = new JournalEntry
+        {
+            OperationId = operationId,
+            StackId = stackId,
+            RecordId = Guid.CreateVersion7().ToString("N"),
+            LogicalId = record.LogicalId,
+            ResourceType = record.Type,
+            Action = ProviderAction.Create,
+            ClientToken = operationId,
+            Request = new JsonObject { ["purpose"] = "Create", ["desired"] = record.Properties.ToObject() },
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        var going = record with { RecordId = entry.RecordId, StackId = stackId, PhysicalId = null, Model = null, Status = ResourceStatus.CreateInProgress };
+        return new ScratchCall(entry, going, going with { PhysicalId = record.PhysicalId, Model = record.Model, Status = ResourceStatus.CreateComplete }, stackName);
+    }
+}
+
+/// <summary>One create's two journaled writes, as the engine's call runner makes them.</summary>
+internal sealed record ScratchCall(JournalEntry Entry, ResourceRecord Going, ResourceRecord Done, string StackName)
+{
+    public Task BeginAsync(StateStore store, CancellationToken cancellationToken) =>
+        store.BeginOperationAsync(Entry, Going, StackName, new EventDraft(Going.LogicalId, null, Going.Type, "CREATE_IN_PROGRESS", null), cancellationToken);
+
+    public Task CompleteAsync(StateStore store, CancellationToken cancellationToken)
+    {
+        var result = new JsonObject { ["status"] = "Success", ["physicalId"] = Done.PhysicalId, ["errorCode"] = null, ["message"] = null };
+        return store.CompleteOperationAsync(Entry.OperationId, true, result, Done, false, StackName,
+            new EventDraft(Done.LogicalId, Done.PhysicalId, Done.Type, "CREATE_COMPLETE", null), cancellationToken);
     }
 }

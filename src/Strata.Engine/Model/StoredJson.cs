@@ -24,6 +24,9 @@ public sealed class StoredJson : IEquatable<StoredJson>
 
     public int Utf8Length => _utf8.Length;
 
+    /// <summary>The compact UTF-8 text itself (what the state store writes).</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8;
+
     public bool IsEmpty => _utf8.Length == 2;
 
     /// <summary>A snapshot of <paramref name="value"/>: later changes to the object do not reach it.</summary>
@@ -46,9 +49,14 @@ public sealed class StoredJson : IEquatable<StoredJson>
 
     /// <summary>Reads stored text, which must be a JSON object.</summary>
     /// <exception cref="FormatException">The text is not a JSON object.</exception>
-    public static StoredJson Parse(string text)
+    public static StoredJson Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Reads stored UTF-8 text, which must be a JSON object.</summary>
+    /// <exception cref="FormatException">The text is not a JSON object.</exception>
+    public static StoredJson Parse(ReadOnlySpan<byte> text) => Parse(text.ToArray());
+
+    private static StoredJson Parse(byte[] utf8)
     {
-        var utf8 = Encoding.UTF8.GetBytes(text);
         var reader = new Utf8JsonReader(utf8);
         try
         {

@@ -90,7 +90,10 @@ internal static class Schema
             finished_at TEXT
         )
         """,
-        "CREATE INDEX IF NOT EXISTS ix_journal_state ON journal (stack_id, state)",
+        // Only unfinished calls are ever looked up (to resume them), so only they are indexed: closing an entry
+        // then removes it from the index instead of moving it. Partial indexes exist in PostgreSQL too.
+        "DROP INDEX IF EXISTS ix_journal_state",
+        "CREATE INDEX IF NOT EXISTS ix_journal_pending ON journal (stack_id, started_at) WHERE state = 'Pending'",
         """
         CREATE TABLE IF NOT EXISTS stack_exports (
             scope TEXT NOT NULL,

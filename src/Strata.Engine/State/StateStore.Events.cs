@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Strata.Engine.Model;
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
@@ -19,8 +19,8 @@ public sealed partial class StateStore
     {
         // The next sequence number is computed inside the write transaction, so concurrent writers
         // (threads or processes) never collide; plain SQL that PostgreSQL runs as well.
-        var next = Convert.ToInt64(session.Scalar(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM stack_events WHERE stack_id = @id", ("@id", stackId)));
+        var next = session.NextEventSequence(stackId, () => session.Query(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM stack_events WHERE stack_id = @id", r => r.GetInt64(0), ("@id", stackId))[0]);
         var stackEvent = new StackEvent(
             next, Guid.NewGuid().ToString(), stackId, stackName, session.Now,
             draft.LogicalId, draft.PhysicalId, draft.ResourceType, draft.Status, draft.Reason);
@@ -34,7 +34,7 @@ public sealed partial class StateStore
         return stackEvent;
     }
 
-    private static StackEvent ReadEvent(DbDataReader r) => new(
+    private static StackEvent ReadEvent(SqlRow r) => new(
         r.GetInt64(1), r.GetString(2), r.GetString(0), r.GetString(3), ParseTime(r.GetString(4)),
-        r.GetString(5), NullableString(r, 6), r.GetString(7), r.GetString(8), NullableString(r, 9));
+        r.GetString(5), r.GetNullableString(6), r.GetString(7), r.GetString(8), r.GetNullableString(9));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
+using System.Diagnostics;
+using SQLitePCL;
 using Strata.Engine.Model;
 
 namespace Strata.Engine.State;
@@ -7,70 +8,127 @@ namespace Strata.Engine.State;
 /// <summary>
 /// Group commit. A wide stack starts hundreds of resources at once and each start and finish is a write
 /// (journal entry, record, event); committed one by one they queue behind each other and every commit pays
-/// its own page writes and WAL checkpoints. Instead, a writer that gets the connection also runs every write
-/// queued behind it, each inside its own savepoint, and commits them in one transaction. Each write stays
-/// atomic (a failing one is rolled back alone), and no caller continues before its write is committed, so the
-/// journal-before-call rule holds.
+/// its own page writes and WAL checkpoints. Instead, writes go into a queue with one drainer at a time: it runs
+/// every queued write and commits them in one transaction. Each write stays atomic (a failing one is left out
+/// and the others committed without it), and no caller continues before its write is committed, so the
+/// journal-before-call rule holds. Callers wait on their own write only, never on each other: the first writer
+/// to find no drainer drains one batch itself (a lone write needs no hand-off), and later batches are drained
+/// on the pool.
 /// </summary>
 public sealed partial class StateStore
 {
     private readonly ConcurrentQueue<PendingWrite> _pendingWrites = new();
 
-    /// <summary>Held from a batch's commit until its events are published, so subscribers see events in commit order.</summary>
-    private readonly SemaphoreSlim _publishGate = new(1, 1);
+    /// <summary>1 while a drainer owns the queue: one at a time, so batches commit and publish in order.</summary>
+    private int _draining;
 
-    private async Task<T> WriteAsync<T>(Func<Session, T> work, CancellationToken cancellationToken)
+    // Updated by the drainer only (one at a time); read by anyone.
+    private long _transactions, _writes, _busyTicks;
+
+    /// <summary>Totals of the writes committed so far by this store (see <see cref="StoreWriteStatistics"/>).</summary>
+    public StoreWriteStatistics WriteStatistics =>
+        new(Volatile.Read(ref _transactions), Volatile.Read(ref _writes), Stopwatch.GetElapsedTime(0, Volatile.Read(ref _busyTicks)));
+
+    private Task<T> WriteAsync<T>(Func<Session, T> work, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
         var write = new PendingWrite<T>(work);
         _pendingWrites.Enqueue(write);
-        try
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Nobody is committing: this caller does, so a lone write pays no hand-off to another thread.
+            return DrainThenAwaitAsync(write);
         }
-        catch (OperationCanceledException)
+        if (cancellationToken.CanBeCanceled)
         {
-            if (write.TryAbandon())
-            {
-                throw;
-            }
-            // Another writer already took it into a batch: its outcome stands, whatever the caller wanted.
-            return await write.Completion.ConfigureAwait(false);
+            // Queued behind a running batch: a cancelled caller withdraws its write if no batch took it yet.
+            write.WithdrawOn(cancellationToken);
         }
+        return write.Completion;
+    }
 
-        List<PendingWrite>? batch = null;
+    private async Task<T> DrainThenAwaitAsync<T>(PendingWrite<T> write)
+    {
+        await CommitBatchAsync().ConfigureAwait(false);
+        // The batch held this caller's write. Whatever queued meanwhile is committed by the pool, not by
+        // this caller, which has its own work to get on with.
+        ReleaseOrContinueDraining(inline: false);
+        return await write.Completion.ConfigureAwait(false);
+    }
+
+    private async Task DrainOnPoolAsync()
+    {
+        await CommitBatchAsync().ConfigureAwait(false);
+        ReleaseOrContinueDraining(inline: true);
+    }
+
+    /// <summary>Commits every queued write (one batch), then publishes its events and hands out the outcomes.</summary>
+    private async Task CommitBatchAsync()
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        List<PendingWrite> batch;
         try
         {
-            // Our write is either still queued (and this batch takes it) or already in another writer's batch.
-            if (!write.IsTaken)
-            {
-                batch = CommitPending();
-                await _publishGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            var started = Stopwatch.GetTimestamp();
+            batch = CommitPending();
+            Volatile.Write(ref _busyTicks, _busyTicks + (Stopwatch.GetTimestamp() - started));
+            Volatile.Write(ref _transactions, _transactions + 1);
+            Volatile.Write(ref _writes, _writes + batch.Count);
         }
         finally
         {
             _gate.Release();
         }
-
-        if (batch is not null)
+        try
         {
-            try
+            Publish(batch);
+        }
+        finally
+        {
+            foreach (var done in batch)
             {
-                Publish(batch);
-            }
-            finally
-            {
-                _publishGate.Release();
-                foreach (var done in batch)
-                {
-                    done.Finish();
-                }
+                done.Finish();
             }
         }
-        return await write.Completion.ConfigureAwait(false);
     }
 
-    /// <summary>Runs every queued write in one transaction; a write's exception fails that write alone.</summary>
+    /// <summary>
+    /// Ends a drain: with writes still queued the drainer keeps the queue and commits the next batch (on the
+    /// pool); otherwise it lets go, then looks once more so a write queued in between is not stranded.
+    /// </summary>
+    private void ReleaseOrContinueDraining(bool inline)
+    {
+        while (true)
+        {
+            if (!_pendingWrites.IsEmpty)
+            {
+                if (inline)
+                {
+                    _ = DrainOnPoolAsync();
+                }
+                else
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(static store => _ = store.DrainOnPoolAsync(), this, preferLocal: false);
+                }
+                return;
+            }
+            Volatile.Write(ref _draining, 0);
+            if (_pendingWrites.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs every queued write in one transaction. A write that throws fails alone: the transaction is rolled
+    /// back and the rest of the batch run again without it. Writes are functions of the database (they
+    /// touch nothing else), so running one again is safe; failures are rare (a broken invariant, a full
+    /// disk), so this costs less than a savepoint around every write.
+    /// </summary>
     private List<PendingWrite> CommitPending()
     {
         var batch = new List<PendingWrite>();
@@ -81,70 +139,80 @@ public sealed partial class StateStore
                 batch.Add(queued);
             }
         }
-        if (batch.Count == 0)
-        {
-            return batch;
-        }
 
-        try
+        var remaining = batch;
+        while (remaining.Count > 0)
         {
-            // IMMEDIATE: take the write lock up front so two processes never deadlock upgrading a read lock.
-            using var transaction = _connection.BeginTransaction(deferred: false);
-            if (batch.Count == 1)
+            var failed = TryCommit(remaining);
+            if (failed is null)
             {
-                // Alone: the transaction is the write's atomic unit; an exception rolls it back (dispose).
-                RunOne(batch[0], transaction);
+                break;
             }
-            else
-            {
-                foreach (var write in batch)
-                {
-                    RunInSavepoint(write, transaction);
-                }
-            }
-            if (batch.Any(w => w.Succeeded))
-            {
-                transaction.Commit();
-            }
-        }
-        catch (Exception exception)
-        {
-            // Opening or committing the transaction failed: none of the batch was written.
-            foreach (var write in batch)
-            {
-                write.FailUnlessFailed(exception);
-            }
+            remaining = remaining.Where(w => w != failed).ToList();
         }
         return batch;
     }
 
-    private void RunOne(PendingWrite write, SqliteTransaction transaction)
+    /// <summary>Commits <paramref name="writes"/> together; returns the write that threw (the others are then not written), or null.</summary>
+    private PendingWrite? TryCommit(List<PendingWrite> writes)
     {
         try
         {
-            write.Run(new Session(_commands, transaction, _time));
+            // IMMEDIATE: take the write lock up front so two processes never deadlock upgrading a read lock.
+            Run("BEGIN IMMEDIATE");
         }
         catch (Exception exception)
+        {
+            FailAll(writes, exception);
+            return null;
+        }
+
+        var batch = new BatchContext();
+        foreach (var write in writes)
+        {
+            try
+            {
+                write.Run(new Session(_statements, _time, batch));
+            }
+            catch (Exception exception)
+            {
+                RollBack();
+                write.Fail(exception);
+                return write;
+            }
+        }
+
+        try
+        {
+            Run("COMMIT");
+        }
+        catch (Exception exception)
+        {
+            RollBack();
+            FailAll(writes, exception);
+        }
+        return null;
+    }
+
+    private static void FailAll(List<PendingWrite> writes, Exception exception)
+    {
+        // The transaction did not open or did not commit: none of these writes is in the database.
+        foreach (var write in writes)
         {
             write.Fail(exception);
         }
     }
 
-    private void RunInSavepoint(PendingWrite write, SqliteTransaction transaction)
+    private void RollBack()
     {
-        const string savepoint = "write";
-        transaction.Save(savepoint);
-        try
+        // A failed COMMIT may have ended the transaction already; roll back only what is still open.
+        if (raw.sqlite3_get_autocommit(_connection.Handle) == 0)
         {
-            write.Run(new Session(_commands, transaction, _time));
+            Run("ROLLBACK");
         }
-        catch (Exception exception)
-        {
-            transaction.Rollback(savepoint);
-            write.Fail(exception);
-        }
-        transaction.Release(savepoint);
     }
+
+    private void Run(string sql) => _statements[sql].Execute([]);
 
     private void Publish(List<PendingWrite> batch)
     {
@@ -170,6 +238,7 @@ public sealed partial class StateStore
         private const int Queued = 0, Taken = 1, Abandoned = 2;
         private int _state;
         private Exception? _failure;
+        private CancellationTokenRegistration _registration;
 
         public bool IsTaken => Volatile.Read(ref _state) == Taken;
 
@@ -180,6 +249,21 @@ public sealed partial class StateStore
         public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;
 
         public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Queued) == Queued;
+
+        /// <summary>When <paramref name="cancellationToken"/> fires before a batch takes this write, the write is dropped and its caller cancelled.</summary>
+        public void WithdrawOn(CancellationToken cancellationToken)
+        {
+            var registration = cancellationToken.UnsafeRegister(static (state, token) =>
+            {
+                var write = (PendingWrite)state!;
+                if (write.TryAbandon())
+                {
+                    write.SetCanceled(token);
+                }
+            }, this);
+            // Disposed when the outcome is handed out; should that come first, the callback finds the write taken and does nothing.
+            _registration = registration;
+        }
 
         public void Run(Session session)
         {
@@ -195,17 +279,10 @@ public sealed partial class StateStore
             _failure = exception;
         }
 
-        public void FailUnlessFailed(Exception exception)
-        {
-            if (_failure is null)
-            {
-                Fail(exception);
-            }
-        }
-
         /// <summary>Hands the outcome to the caller, after the commit and after the batch's events were published.</summary>
         public void Finish()
         {
+            _registration.Dispose();
             if (_failure is not null)
             {
                 SetFailure(_failure);
@@ -221,6 +298,8 @@ public sealed partial class StateStore
         protected abstract void SetResult();
 
         protected abstract void SetFailure(Exception exception);
+
+        protected abstract void SetCanceled(CancellationToken cancellationToken);
     }
 
     private sealed class PendingWrite<T>(Func<Session, T> work) : PendingWrite
@@ -236,5 +315,7 @@ public sealed partial class StateStore
         protected override void SetResult() => _completion.TrySetResult(_result!);
 
         protected override void SetFailure(Exception exception) => _completion.TrySetException(exception);
+
+        protected override void SetCanceled(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using Strata.Engine.Model;
+
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
@@ -70,8 +71,9 @@ public sealed partial class StateStore
     /// <summary>Calls of the stack whose outcome was never recorded, oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> GetPendingOperationsAsync(string stackId, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<JournalEntry>>(s => s.Query(
-            $"SELECT {JournalColumns} FROM journal WHERE stack_id = @id AND state = @state ORDER BY started_at, operation_id",
-            ReadJournal, ("@id", stackId), ("@state", JournalState.Pending.ToString())), write: false, cancellationToken);
+            // The state is written out, not bound, so that SQLite may use the partial index ix_journal_pending.
+            $"SELECT {JournalColumns} FROM journal WHERE stack_id = @id AND state = '{nameof(JournalState.Pending)}' ORDER BY started_at, operation_id",
+            ReadJournal, ("@id", stackId)), write: false, cancellationToken);
 
     /// <summary>The whole journal of a stack, oldest first (diagnostics and tests).</summary>
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string stackId, CancellationToken cancellationToken) =>
@@ -79,7 +81,7 @@ public sealed partial class StateStore
             $"SELECT {JournalColumns} FROM journal WHERE stack_id = @id ORDER BY started_at, operation_id",
             ReadJournal, ("@id", stackId)), write: false, cancellationToken);
 
-    private static JournalEntry ReadJournal(DbDataReader r) => new()
+    private static JournalEntry ReadJournal(SqlRow r) => new()
     {
         OperationId = r.GetString(0),
         StackId = r.GetString(1),
@@ -90,9 +92,9 @@ public sealed partial class StateStore
         State = Enum.Parse<JournalState>(r.GetString(6)),
         ClientToken = r.GetString(7),
         Request = JsonText.ReadObject(r.GetString(8)) ?? [],
-        PhysicalId = NullableString(r, 9),
-        Result = JsonText.ReadObject(NullableString(r, 10)),
+        PhysicalId = r.GetNullableString(9),
+        Result = JsonText.ReadObject(r.GetNullableString(10)),
         StartedAt = ParseTime(r.GetString(11)),
-        FinishedAt = NullableString(r, 12) is { } f ? ParseTime(f) : null,
+        FinishedAt = r.GetNullableString(12) is { } f ? ParseTime(f) : null,
     };
 }

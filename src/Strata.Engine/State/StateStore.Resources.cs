@@ -1,5 +1,6 @@
-using System.Data.Common;
 using Strata.Engine.Model;
+
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
@@ -41,48 +42,49 @@ public sealed partial class StateStore
     private static (string, object?)[] ResourceValues(ResourceRecord r) =>
         [
             ("@rid", r.RecordId), ("@sid", r.StackId), ("@lid", r.LogicalId), ("@type", r.Type), ("@cur", r.IsCurrent ? 1 : 0),
-            ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", r.Properties.ToString()),
-            ("@model", r.Model?.ToString()), ("@meta", r.Metadata?.ToString()),
+            ("@pid", r.PhysicalId), ("@status", r.Status.ToCfn()), ("@reason", r.StatusReason), ("@props", r.Properties),
+            ("@model", r.Model), ("@meta", r.Metadata),
             ("@dp", r.DeletionPolicy), ("@urp", r.UpdateReplacePolicy), ("@deps", JsonText.WriteList(r.DependsOn)),
             ("@at", FormatTime(r.UpdatedAt)),
         ];
 
+    // A record never moves to another stack or logical id, so an update leaves those columns (and the index on
+    // them) alone.
     private static readonly string UpsertResourceSql =
         $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
-        "@meta, @dp, @urp, @deps, @at) ON CONFLICT (record_id) DO UPDATE SET stack_id = excluded.stack_id, logical_id = excluded.logical_id, " +
-        "resource_type = excluded.resource_type, is_current = excluded.is_current, physical_id = excluded.physical_id, " +
+        "@meta, @dp, @urp, @deps, @at) ON CONFLICT (record_id) DO UPDATE SET resource_type = excluded.resource_type, is_current = excluded.is_current, physical_id = excluded.physical_id, " +
         "status = excluded.status, status_reason = excluded.status_reason, properties = excluded.properties, model = excluded.model, " +
         "metadata = excluded.metadata, deletion_policy = excluded.deletion_policy, update_replace_policy = excluded.update_replace_policy, " +
         "depends_on = excluded.depends_on, updated_at = excluded.updated_at";
 
-    private static ResourceRecord ReadResource(DbDataReader r) => new()
+    private static ResourceRecord ReadResource(SqlRow r) => new()
     {
         RecordId = r.GetString(0),
         StackId = r.GetString(1),
         LogicalId = r.GetString(2),
         Type = r.GetString(3),
         IsCurrent = r.GetInt64(4) != 0,
-        PhysicalId = NullableString(r, 5),
+        PhysicalId = r.GetNullableString(5),
         Status = ResourceStatuses.Parse(r.GetString(6)),
-        StatusReason = NullableString(r, 7),
+        StatusReason = r.GetNullableString(7),
         Properties = ReadJson(r, 8, "properties")!,
         Model = ReadJson(r, 9, "model"),
         Metadata = ReadJson(r, 10, "metadata"),
-        DeletionPolicy = NullableString(r, 11),
-        UpdateReplacePolicy = NullableString(r, 12),
+        DeletionPolicy = r.GetNullableString(11),
+        UpdateReplacePolicy = r.GetNullableString(12),
         DependsOn = JsonText.ReadList(r.GetString(13)),
         UpdatedAt = ParseTime(r.GetString(14)),
     };
 
-    private static StoredJson? ReadJson(DbDataReader r, int ordinal, string column)
+    private static StoredJson? ReadJson(SqlRow r, int ordinal, string column)
     {
-        if (NullableString(r, ordinal) is not { } text)
+        if (r.IsNull(ordinal))
         {
             return null;
         }
         try
         {
-            return StoredJson.Parse(text);
+            return StoredJson.Parse(r.Utf8(ordinal));
         }
         catch (FormatException exception)
         {

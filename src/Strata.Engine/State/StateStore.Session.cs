@@ -1,38 +1,44 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Strata.Engine.Model;
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
 public sealed partial class StateStore
 {
-    /// <summary>One unit of work on the connection: commands share the transaction; events are collected for publishing.</summary>
-    private sealed class Session(PreparedCommands commands, SqliteTransaction? transaction, TimeProvider time)
+    /// <summary>One unit of work on the connection, inside the transaction its caller opened (or none, for reads); events are collected for publishing.</summary>
+    private sealed class Session(StatementCache statements, TimeProvider time, BatchContext? batch = null)
     {
         public List<StackEvent>? AppendedEvents { get; private set; }
 
         public DateTimeOffset Now => time.GetUtcNow();
 
-        public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
-            commands.Get(sql, transaction, parameters).ExecuteNonQuery();
+        public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+            statements[sql].Execute(parameters);
 
-        public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
-        {
-            var value = commands.Get(sql, transaction, parameters).ExecuteScalar();
-            return value is DBNull ? null : value;
-        }
-
-        public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
-        {
-            using var reader = commands.Get(sql, transaction, parameters).ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
-            return rows;
-        }
+        public List<T> Query<T>(string sql, Func<SqlRow, T> map, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+            statements[sql].Query(parameters, map);
 
         public void Appended(StackEvent stackEvent) => (AppendedEvents ??= []).Add(stackEvent);
+
+        /// <summary>
+        /// The next event number of <paramref name="stackId"/>: read from the database once per transaction, then
+        /// counted here (the transaction holds the write lock, so nobody else appends meanwhile).
+        /// </summary>
+        public long NextEventSequence(string stackId, Func<long> readFromDatabase)
+        {
+            if (batch is null)
+            {
+                return readFromDatabase();
+            }
+            var next = batch.EventSequences.TryGetValue(stackId, out var last) ? last + 1 : readFromDatabase();
+            batch.EventSequences[stackId] = next;
+            return next;
+        }
+    }
+
+    /// <summary>What the writes of one transaction share.</summary>
+    private sealed class BatchContext
+    {
+        public Dictionary<string, long> EventSequences { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using Strata.Engine.State.Sql;
+
 namespace Strata.Engine.State;
 
 public sealed partial class StateStore
@@ -16,7 +18,7 @@ public sealed partial class StateStore
     public Task<IReadOnlyList<WaitSignal>> GetSignalsAsync(string handleKey, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<WaitSignal>>(s => s.Query(
             "SELECT unique_id, status, reason, data, received_at FROM wait_signals WHERE handle_key = @key ORDER BY received_at, unique_id",
-            r => new WaitSignal(r.GetString(0), r.GetString(1), NullableString(r, 2), NullableString(r, 3), ParseTime(r.GetString(4))),
+            r => new WaitSignal(r.GetString(0), r.GetString(1), r.GetNullableString(2), r.GetNullableString(3), ParseTime(r.GetString(4))),
             ("@key", handleKey)), write: false, cancellationToken);
 
     public Task ClearSignalsAsync(string handleKey, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
-using System.Data.Common;
 using Strata.Engine.Model;
+
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
@@ -78,24 +79,24 @@ public sealed partial class StateStore
         ("@updated", FormatTime(stack.UpdatedAt)),
     ];
 
-    private static StackRecord ReadStack(DbDataReader r) => new()
+    private static StackRecord ReadStack(SqlRow r) => new()
     {
         StackId = r.GetString(0),
         Name = r.GetString(1),
         Status = StackStatuses.Parse(r.GetString(2)),
-        StatusReason = NullableString(r, 3),
+        StatusReason = r.GetNullableString(3),
         TemplateBody = r.GetString(4),
-        TemplatePath = NullableString(r, 5),
+        TemplatePath = r.GetNullableString(5),
         Parameters = JsonText.ReadMap(r.GetString(6)),
-        PreviousTemplateBody = NullableString(r, 7),
-        PreviousTemplatePath = NullableString(r, 8),
-        PreviousParameters = NullableString(r, 9) is { } p ? JsonText.ReadMap(p) : null,
+        PreviousTemplateBody = r.GetNullableString(7),
+        PreviousTemplatePath = r.GetNullableString(8),
+        PreviousParameters = r.GetNullableString(9) is { } p ? JsonText.ReadMap(p) : null,
         Outputs = JsonText.ReadOutputs(r.GetString(10)),
-        RootCause = JsonText.ReadRootCause(NullableString(r, 11)),
+        RootCause = JsonText.ReadRootCause(r.GetNullableString(11)),
         Provider = r.GetString(12),
         DisableRollback = r.GetInt64(13) != 0,
-        ExpiresAt = NullableString(r, 14) is { } e ? ParseTime(e) : null,
-        ParentStackId = NullableString(r, 15),
+        ExpiresAt = r.GetNullableString(14) is { } e ? ParseTime(e) : null,
+        ParentStackId = r.GetNullableString(15),
         CreatedAt = ParseTime(r.GetString(16)),
         UpdatedAt = ParseTime(r.GetString(17)),
     };

@@ -1,14 +1,15 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Strata.Engine.Model;
+using Strata.Engine.State.Sql;
 
 namespace Strata.Engine.State;
 
 /// <summary>
 /// The engine's durable state: stacks, resources, events, the operation journal, exports, leases and
 /// wait-condition signals, in one SQLite file under the data directory. Thread-safe: one connection per
-/// store, used by one caller at a time (concurrent writes are committed together, see <see cref="WriteAsync"/>); other processes (e.g. <c>strata events --follow</c>) open their
+/// store, used by one caller at a time (concurrent writes are committed together, see <see cref="WriteAsync"/>; statements run
+/// through <see cref="SqlStatement"/>); other processes (e.g. <c>strata events --follow</c>) open their
 /// own store on the same file, which WAL mode lets them read while this one writes.
 /// </summary>
 public sealed partial class StateStore : IAsyncDisposable, IDisposable
@@ -17,13 +18,13 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly PreparedCommands _commands;
+    private readonly StatementCache _statements;
     private readonly TimeProvider _time;
 
     private StateStore(SqliteConnection connection, TimeProvider time, string path)
     {
         _connection = connection;
-        _commands = new PreparedCommands(connection);
+        _statements = new StatementCache(connection.Handle!);
         _time = time;
         DatabasePath = path;
     }
@@ -87,7 +88,7 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return work(new Session(_commands, null, _time));
+            return work(new Session(_statements, _time));
         }
         finally
         {
@@ -97,10 +98,9 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
-        _commands.Dispose();
+        _statements.Dispose();
         _connection.Dispose();
         _gate.Dispose();
-        _publishGate.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -114,6 +114,4 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -71,6 +71,26 @@ public sealed class StateStoreGroupCommitTests : TemporaryStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_CancelledWhileQueuedBehindABatch_ThrowsAndIsNeverWritten()
+    {
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+
+        Task withdrawn, kept;
+        await using (var batch = await QueuedBatch.StartAsync(Store, StoreDirectory))
+        {
+            withdrawn = Store.AppendEventAsync("id-1", "s", Draft("Withdrawn"), cancellation.Token);
+            kept = Store.AppendEventAsync("id-1", "s", Draft("Kept"), CancellationToken.None);
+            await cancellation.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);
+        }
+        await kept;
+
+        var events = await Store.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Equal(["First", "Kept"], events.Select(e => e.LogicalId));
+    }
+
+    [Fact]
     public async Task WriteAsync_StoreReopened_EveryConcurrentWriteIsDurable()
     {
         await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
