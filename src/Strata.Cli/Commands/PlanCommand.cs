@@ -38,13 +38,13 @@ public static class PlanCommand
     public static async Task<int> RunAsync(CliContext context, string file, string stackName, IReadOnlyDictionary<string, string> parameters, OutputFormat format,
         string data, string? requestedProvider, CancellationToken cancellationToken)
     {
-        var (body, path) = EngineCliOptions.ReadTemplate(file);
+        var template = EngineCliOptions.ReadTemplate(file);
         var provider = await StackOwnership.ForUpAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
         if (provider == ProviderNames.CloudFormation)
         {
-            return await CloudFormationUp.PlanAsync(context, stackName, body, path, parameters, format, data, cancellationToken).ConfigureAwait(false);
+            return await CloudFormationUp.PlanAsync(context, stackName, template, parameters, format, data, cancellationToken).ConfigureAwait(false);
         }
-        if (TemplatePreflight.Check(context, path, stackName, parameters, format, out var checkedTemplate) is { } refused)
+        if (TemplatePreflight.Check(context, template, stackName, parameters, format, out var checkedTemplate) is { } refused)
         {
             return refused;
         }
@@ -53,7 +53,7 @@ public static class PlanCommand
         using var host = provider == ProviderNames.Aws
             ? await EngineHost.OpenAwsAsync(data, null, checkCloudControl: false, cancellationToken).ConfigureAwait(false)
             : EngineHost.Open(data);
-        var result = await host.Engine.PlanAsync(stackName, checkedTemplate ?? new TemplateSource(body, path), parameters, cancellationToken).ConfigureAwait(false);
+        var result = await host.Engine.PlanAsync(stackName, checkedTemplate, parameters, cancellationToken).ConfigureAwait(false);
         if (result.Plan is not { } plan)
         {
             if (format == OutputFormat.Json)

@@ -70,12 +70,12 @@ public static class UpCommand
     /// <param name="stop">Cancelled on Ctrl-C: a graceful stop (then rollback), not an abort.</param>
     public static async Task<int> RunAsync(CliContext context, UpArguments args, CancellationToken stopRequested)
     {
-        var (body, path) = EngineCliOptions.ReadTemplate(args.File);
+        var template = EngineCliOptions.ReadTemplate(args.File);
         var provider = await StackOwnership.ForUpAsync(args.Data, args.Stack, args.Provider, stopRequested).ConfigureAwait(false);
         if (provider == ProviderNames.CloudFormation)
         {
             // CloudFormation builds the stack whatever this process does: Ctrl-C there stops following, not the stack.
-            return await CloudFormationUp.UpAsync(context, args, body, path, stopRequested).ConfigureAwait(false);
+            return await CloudFormationUp.UpAsync(context, args, template, stopRequested).ConfigureAwait(false);
         }
         if (args.Timeout is not null)
         {
@@ -98,7 +98,7 @@ public static class UpCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await DeployAsync(context, args, provider, body, path, stop).ConfigureAwait(false);
+            return await DeployAsync(context, args, provider, template, stop).ConfigureAwait(false);
         }
         finally
         {
@@ -106,9 +106,9 @@ public static class UpCommand
         }
     }
 
-    private static async Task<int> DeployAsync(CliContext context, UpArguments args, string provider, string body, string path, CancellationToken stop)
+    private static async Task<int> DeployAsync(CliContext context, UpArguments args, string provider, TemplateFile file, CancellationToken stop)
     {
-        if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format, out var checkedTemplate) is { } refused)
+        if (TemplatePreflight.Check(context, file, args.Stack, args.Parameters, args.Format, out var checkedTemplate) is { } refused)
         {
             return refused;
         }
@@ -119,12 +119,11 @@ public static class UpCommand
             ? await EngineHost.OpenAwsAsync(args.Data, configure, checkCloudControl: true, CancellationToken.None).ConfigureAwait(false)
             : EngineHost.Open(args.Data, configure);
         listener.Attach(host.Engine.Signals);
-        // The pre-flight's parse and model, so the engine does not parse the template again.
-        var template = checkedTemplate ?? new TemplateSource(body, path);
         var request = new UpRequest
         {
             StackName = args.Stack,
-            Template = template,
+            // The pre-flight's parse and model, so the engine does not parse the template again.
+            Template = checkedTemplate,
             Parameters = args.Parameters,
             DisableRollback = args.NoRollback,
             TimeToLive = args.Ttl,
@@ -133,7 +132,7 @@ public static class UpCommand
             Stop = stop,
         };
         return await OperationRunner.RunAsync(context, host, args.Stack, args.Format, OperationRunner.Speed(host),
-            board => Seed(board, host, args, template),
+            board => Seed(board, host, args, checkedTemplate),
             // The abort token stays uncancelled: a killed process is resumed from the journal by the next up.
             () => host.Engine.UpAsync(request, CancellationToken.None)).ConfigureAwait(false);
     }

@@ -199,4 +199,44 @@ public sealed class TemplatePreflightTests : IDisposable
         Assert.StartsWith("{", ls.Stdout.TrimStart());
         Assert.DoesNotContain("s1", ls.Stdout);
     }
+
+    [Fact]
+    public async Task Up_TemplateWithByteOrderMark_CreatesTheStackAndRecordsTheTextWithoutTheMark()
+    {
+        var template = Path.Combine(_dir, "bom.yaml");
+        var text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+        File.WriteAllBytes(template, [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(text)]);
+        var data = Path.Combine(_dir, "data");
+
+        var result = await CliRunner.RunAsync("up", template, "--stack", "s1", "--data", data, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var store = Strata.Engine.State.StateStore.Open(data);
+        var stack = await store.GetStackAsync("s1", CancellationToken.None);
+        Assert.Equal(text, stack!.TemplateBody);
+    }
+
+    [Theory]
+    [InlineData("up")]
+    [InlineData("plan")]
+    public async Task UpOrPlan_TemplateNotUtf8_RefusedNamingTheFile(string verb)
+    {
+        var template = Path.Combine(_dir, "latin1.yaml");
+        // "Größe" in Latin-1: valid text to a reader that replaces bad bytes, not UTF-8.
+        File.WriteAllBytes(template, [.. System.Text.Encoding.UTF8.GetBytes("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n# Gr"), 0xF6, 0xDF, (byte)'e', (byte)'\n']);
+        var data = Path.Combine(_dir, "data");
+
+        var result = await CliRunner.RunAsync(verb, template, "--stack", "s1", "--data", data);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("latin1.yaml holds binary data, not UTF-8 text", result.Stdout);
+        Assert.Contains("nothing was created", result.Stderr);
+        Assert.False(File.Exists(Path.Combine(data, Strata.Engine.State.StateStore.FileName)) && await StackExistsAsync(data));
+    }
+
+    private static async Task<bool> StackExistsAsync(string data)
+    {
+        using var store = Strata.Engine.State.StateStore.Open(data);
+        return await store.GetStackAsync("s1", CancellationToken.None) is not null;
+    }
 }

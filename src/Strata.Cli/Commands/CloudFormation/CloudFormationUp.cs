@@ -12,10 +12,10 @@ namespace Strata.Cli.Commands.CloudFormation;
 /// </summary>
 public static class CloudFormationUp
 {
-    public static async Task<int> UpAsync(CliContext context, UpCommand.UpArguments args, string body, string path, CancellationToken cancellationToken)
+    public static async Task<int> UpAsync(CliContext context, UpCommand.UpArguments args, TemplateFile template, CancellationToken cancellationToken)
     {
         CheckOptions(args);
-        if (TemplatePreflight.Check(context, path, args.Stack, args.Parameters, args.Format) is { } refused)
+        if (TemplatePreflight.Check(context, template, args.Stack, args.Parameters, args.Format) is { } refused)
         {
             return refused;
         }
@@ -24,8 +24,8 @@ public static class CloudFormationUp
         var request = new CloudFormationUpRequest
         {
             StackName = args.Stack,
-            TemplateBody = body,
-            TemplatePath = path,
+            TemplateBody = template.Body,
+            TemplatePath = template.Path,
             Parameters = args.Parameters,
             TimeToLive = args.Ttl,
             Timeout = args.Timeout,
@@ -55,16 +55,16 @@ public static class CloudFormationUp
         }).ConfigureAwait(false);
     }
 
-    public static async Task<int> PlanAsync(CliContext context, string stackName, string body, string path,
+    public static async Task<int> PlanAsync(CliContext context, string stackName, TemplateFile template,
         IReadOnlyDictionary<string, string> parameters, OutputFormat format, string data, CancellationToken cancellationToken)
     {
-        if (TemplatePreflight.Check(context, path, stackName, parameters, format) is { } refused)
+        if (TemplatePreflight.Check(context, template, stackName, parameters, format) is { } refused)
         {
             return refused;
         }
 
         var deployer = CloudFormationHost.Open(data);
-        var request = new CloudFormationUpRequest { StackName = stackName, TemplateBody = body, TemplatePath = path, Parameters = parameters };
+        var request = new CloudFormationUpRequest { StackName = stackName, TemplateBody = template.Body, TemplatePath = template.Path, Parameters = parameters };
         var plan = CloudFormationContinueRollback.PointAtCommand(await deployer.PlanAsync(request, cancellationToken).ConfigureAwait(false));
         try
         {

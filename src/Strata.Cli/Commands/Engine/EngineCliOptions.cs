@@ -29,7 +29,7 @@ public static partial class EngineCliOptions
     public static Option<string> TextOrJson() => CommonOptions.Format("text", "json");
 
     /// <summary>Reads a template file, or fails as bad usage (exit 2) when it cannot be read.</summary>
-    public static (string Body, string Path) ReadTemplate(string file)
+    public static TemplateFile ReadTemplate(string file)
     {
         var path = System.IO.Path.GetFullPath(file);
         if (Directory.Exists(path))
@@ -42,7 +42,7 @@ public static partial class EngineCliOptions
         }
         try
         {
-            return (File.ReadAllText(path), path);
+            return new TemplateFile(path, File.ReadAllBytes(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Strata.Cli.Infrastructure;
 using Strata.Cli.Output;
@@ -17,26 +16,23 @@ namespace Strata.Cli.Commands.Engine;
 public static class TemplatePreflight
 {
     /// <summary>Returns null when the template may go ahead, else the exit code after reporting why not.</summary>
-    public static int? Check(CliContext context, string file, string stack, IReadOnlyDictionary<string, string> parameters, OutputFormat format) =>
-        Check(context, file, stack, parameters, format, out _);
+    public static int? Check(CliContext context, TemplateFile template, string stack, IReadOnlyDictionary<string, string> parameters, OutputFormat format) =>
+        Check(context, template, stack, parameters, format, out _);
 
     /// <summary>
-    /// As <see cref="Check(CliContext, string, string, IReadOnlyDictionary{string, string}, OutputFormat)"/>; when the
+    /// As <see cref="Check(CliContext, TemplateFile, string, IReadOnlyDictionary{string, string}, OutputFormat)"/>; when the
     /// template may go ahead, <paramref name="checkedTemplate"/> is it as read, parsed, with the model the validator
-    /// built, for the engine to use instead of parsing it again.
+    /// built, for the engine to use instead of reading and parsing it again.
     /// </summary>
-    public static int? Check(CliContext context, string file, string stack, IReadOnlyDictionary<string, string> parameters, OutputFormat format,
-        out TemplateSource? checkedTemplate)
+    public static int? Check(CliContext context, TemplateFile template, string stack, IReadOnlyDictionary<string, string> parameters, OutputFormat format,
+        out TemplateSource checkedTemplate)
     {
-        checkedTemplate = null;
-        var (document, body) = Read(file);
+        var file = template.Path;
+        var document = TemplateParser.Parse(template.Bytes, file);
         var result = TemplateValidator.Validate(document, new ValidationOptions { Parameters = parameters, Spec = ResourceSpecification.Default });
+        checkedTemplate = new TemplateSource(template.Body, file) { Parsed = document, Model = result.Model };
         if (result.IsValid)
         {
-            if (body is not null)
-            {
-                checkedTemplate = new TemplateSource(body, file) { Parsed = document, Model = result.Model };
-            }
             return null;
         }
 
@@ -60,33 +56,6 @@ public static class TemplatePreflight
         }
 
         return document.IsUnreadable ? ExitCodes.Usage : ExitCodes.Failed;
-    }
-
-    /// <summary>
-    /// Parses the file as <see cref="TemplateParser.ParseFile"/> does, and also returns its text as the commands
-    /// read it (UTF-8 without a byte order mark), so the engine can tell it is being given the same template.
-    /// </summary>
-    private static (ParsedDocument Document, string? Body) Read(string file)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Missing, a directory, unreadable: ParseFile words each of these.
-            return (TemplateParser.ParseFile(file), null);
-        }
-
-        var document = TemplateParser.Parse(bytes, file);
-        if (document.HasErrors)
-        {
-            return (document, null);
-        }
-
-        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-        return (document, Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset));
     }
 
     private static JsonObject Describe(Diagnostic d) => new()
