@@ -37,7 +37,25 @@ internal static class JsonText
         return result;
     }
 
-    public static string WriteList(IEnumerable<string> items) => Write(new JsonArray(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()));
+    /// <summary>A JSON array of strings, written directly (every record write carries one: its dependencies).</summary>
+    public static string WriteList(IReadOnlyCollection<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return "[]";
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * items.Count);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                writer.WriteStringValue(item);
+            }
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static List<string> ReadList(string? text) =>
         string.IsNullOrEmpty(text) ? [] : (JsonNode.Parse(text) as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? [];

@@ -20,7 +20,7 @@ public sealed partial class StateStore
         [
             ("@op", entry.OperationId), ("@sid", entry.StackId), ("@rid", entry.RecordId), ("@lid", entry.LogicalId),
             ("@type", entry.ResourceType), ("@action", entry.Action.ToString()), ("@state", JournalState.Pending.ToString()),
-            ("@token", entry.ClientToken), ("@request", JsonText.Write(entry.Request)), ("@pid", entry.PhysicalId),
+            ("@token", entry.ClientToken), ("@request", StoredJson.From(entry.Request)), ("@pid", entry.PhysicalId),
             ("@started", FormatTime(entry.StartedAt)),
         ];
         var record = ResourceValues(resource);
@@ -48,7 +48,7 @@ public sealed partial class StateStore
         string operationId, bool succeeded, JsonObject? result, ResourceRecord resource, bool removeRecord,
         string stackName, EventDraft? resourceEvent, CancellationToken cancellationToken)
     {
-        var resultText = result is null ? null : JsonText.Write(result);
+        var resultText = StoredJson.FromNullable(result);
         var record = removeRecord ? null : ResourceValues(resource);
         return RunAsync(s =>
         {

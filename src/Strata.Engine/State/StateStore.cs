@@ -109,9 +109,15 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal static string FormatTime(DateTimeOffset time) =>
-        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// UTC with seven fractional digits and a Z (<c>2026-11-22T05:28:28.1234567Z</c>): fixed width, so the text sorts
+    /// as the time does. The round-trip format of a UTC <see cref="DateTime"/> is exactly that, and formats several
+    /// times faster than the same pattern spelled out.
+    /// </summary>
+    internal static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     internal static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
