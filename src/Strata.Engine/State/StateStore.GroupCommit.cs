@@ -53,16 +53,21 @@ public sealed partial class StateStore
     private async Task<T> DrainThenAwaitAsync<T>(PendingWrite<T> write)
     {
         await CommitBatchAsync().ConfigureAwait(false);
-        // The batch held this caller's write. Whatever queued meanwhile is committed by the pool, not by
-        // this caller, which has its own work to get on with.
-        ReleaseOrContinueDraining(inline: false);
+        if (KeepDraining())
+        {
+            // Whatever queued meanwhile is committed on the pool, not by this caller, which has its own work to get on with.
+            ThreadPool.UnsafeQueueUserWorkItem(static store => _ = store.DrainOnPoolAsync(), this, preferLocal: false);
+        }
         return await write.Completion.ConfigureAwait(false);
     }
 
     private async Task DrainOnPoolAsync()
     {
-        await CommitBatchAsync().ConfigureAwait(false);
-        ReleaseOrContinueDraining(inline: true);
+        do
+        {
+            await CommitBatchAsync().ConfigureAwait(false);
+        }
+        while (KeepDraining());
     }
 
     /// <summary>Commits every queued write (one batch), then publishes its events and hands out the outcomes.</summary>
@@ -82,43 +87,29 @@ public sealed partial class StateStore
         {
             _gate.Release();
         }
-        try
+        Publish(batch);
+        foreach (var done in batch)
         {
-            Publish(batch);
-        }
-        finally
-        {
-            foreach (var done in batch)
-            {
-                done.Finish();
-            }
+            done.Finish();
         }
     }
 
     /// <summary>
-    /// Ends a drain: with writes still queued the drainer keeps the queue and commits the next batch (on the
-    /// pool); otherwise it lets go, then looks once more so a write queued in between is not stranded.
+    /// After a batch: true when writes are still queued (the drainer keeps the queue and commits the next batch);
+    /// otherwise the drainer lets go, then looks once more so a write queued in between is not stranded.
     /// </summary>
-    private void ReleaseOrContinueDraining(bool inline)
+    private bool KeepDraining()
     {
         while (true)
         {
             if (!_pendingWrites.IsEmpty)
             {
-                if (inline)
-                {
-                    _ = DrainOnPoolAsync();
-                }
-                else
-                {
-                    ThreadPool.UnsafeQueueUserWorkItem(static store => _ = store.DrainOnPoolAsync(), this, preferLocal: false);
-                }
-                return;
+                return true;
             }
             Volatile.Write(ref _draining, 0);
             if (_pendingWrites.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
             {
-                return;
+                return false;
             }
         }
     }
@@ -226,7 +217,18 @@ public sealed partial class StateStore
             {
                 foreach (var stackEvent in events)
                 {
-                    handlers(stackEvent);
+                    foreach (var handler in handlers.GetInvocationList())
+                    {
+                        try
+                        {
+                            ((Action<StackEvent>)handler)(stackEvent);
+                        }
+                        catch (Exception)
+                        {
+                            // The event is committed whatever a subscriber (a display) makes of it: its failure must
+                            // neither fail the writes nor stop the drainer, which every later write waits on.
+                        }
+                    }
                 }
             }
         }

@@ -31,7 +31,11 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>Raised after a transaction that appended events commits, in append order.</summary>
+    /// <summary>
+    /// Raised after a transaction that appended events commits, in append order, on the committing thread and
+    /// before the writes' callers continue. Handlers should be quick and must not throw: an exception from one
+    /// is dropped (the event is committed regardless) so that it cannot stall the store.
+    /// </summary>
     public event Action<StackEvent>? EventAppended;
 
     /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/>.</summary>

@@ -56,6 +56,21 @@ public sealed class StateStoreGroupCommitTests : TemporaryStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_EventSubscriberThrows_WritesSucceedAndLaterWritesAreNotStalled()
+    {
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        var seen = new List<string>();
+        Store.EventAppended += _ => throw new IOException("the display's pipe is closed");
+        Store.EventAppended += e => { lock (seen) { seen.Add(e.LogicalId); } };
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Store.AppendEventAsync("id-1", "s", Draft($"R{i}"), CancellationToken.None)));
+        await Store.AppendEventAsync("id-1", "s", Draft("Later"), CancellationToken.None);
+
+        Assert.Equal(51, (await Store.GetEventsAsync("id-1", 0, CancellationToken.None)).Count);
+        Assert.Equal(51, seen.Count); // the subscriber after the failing one still hears every event
+    }
+
+    [Fact]
     public async Task WriteAsync_CancelledBeforeItRuns_ThrowsAndIsNeverWritten()
     {
         await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
