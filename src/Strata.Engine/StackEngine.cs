@@ -30,7 +30,8 @@ public sealed class StackEngine : INestedStackRunner
         IReplacementRules rules,
         EngineOptions? options = null,
         TimeProvider? time = null,
-        SignalUrls? signalUrls = null)
+        SignalUrls? signalUrls = null,
+        ICustomResourceTransport? customResources = null)
     {
         options ??= new EngineOptions();
         time ??= TimeProvider.System;
@@ -52,7 +53,7 @@ public sealed class StackEngine : INestedStackRunner
             Definitions = definitions,
             Rules = rules,
             Signals = Signals,
-            Router = new HandlerRouter(provider, invoker, native),
+            Router = new HandlerRouter(provider, invoker, native, new CustomResourceHandler(customResources)),
         };
         _deleter = new DeleteOperation(_services);
         _up = new UpOperation(_services, _deleter);

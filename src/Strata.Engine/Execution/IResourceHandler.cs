@@ -39,8 +39,12 @@ internal sealed class UnsupportedHandler(string providerName) : IResourceHandler
             HandlerErrorCode.InvalidRequest, $"Resource type {request.TypeName} is not supported by the {providerName} provider")));
 }
 
-/// <summary>Picks the handler for a type: the engine's native types first, then the provider.</summary>
-internal sealed class HandlerRouter(IResourceProvider provider, ProviderInvoker invoker, IReadOnlyDictionary<string, IResourceHandler> native)
+/// <summary>
+/// Picks the handler for a type: the engine's native types first, then the provider, then (custom resources the
+/// provider does not run itself) the engine's custom resource handler.
+/// </summary>
+internal sealed class HandlerRouter(
+    IResourceProvider provider, ProviderInvoker invoker, IReadOnlyDictionary<string, IResourceHandler> native, IResourceHandler customResources)
 {
     private readonly ProviderHandler _provider = new(provider, invoker);
     private readonly UnsupportedHandler _unsupported = new(provider.Name);
@@ -48,11 +52,12 @@ internal sealed class HandlerRouter(IResourceProvider provider, ProviderInvoker 
     public IResourceHandler For(string type) =>
         native.TryGetValue(type, out var handler) ? handler
         : provider.Supports(type) ? _provider
+        : Native.CustomResourceHandler.IsCustomType(type) ? customResources
         : _unsupported;
 
-    public bool IsSupported(string type) => native.ContainsKey(type) || provider.Supports(type);
+    public bool IsSupported(string type) => native.ContainsKey(type) || provider.Supports(type) || Native.CustomResourceHandler.IsCustomType(type);
 
-    /// <summary>What <c>Ref</c> returns for a resource: the provider decides for its types; a native type's is its physical id.</summary>
+    /// <summary>What <c>Ref</c> returns for a resource: the provider decides for its types; a native type's (and a custom resource's) is its physical id.</summary>
     public string ReferenceOf(string type, string physicalId, JsonObject? model) =>
-        native.ContainsKey(type) ? physicalId : provider.ReferenceOf(type, physicalId, model);
+        native.ContainsKey(type) || !provider.Supports(type) ? physicalId : provider.ReferenceOf(type, physicalId, model);
 }

@@ -7,7 +7,10 @@ namespace Strata.Engine.Signals;
 public sealed record SignalBodyProblem(string? Field, string Message);
 
 /// <summary>
-/// Reads the body cfn-signal PUTs to a wait-condition URL: <c>{"Status":"SUCCESS|FAILURE","Reason":…,"UniqueId":…,"Data":…}</c>.
+/// Reads the body cfn-signal PUTs to a wait-condition URL: <c>{"Status":"SUCCESS|FAILURE","Reason":…,"UniqueId":…,"Data":…}</c>,
+/// and the response a custom resource's handler PUTs to its ResponseURL: <c>{"Status":"SUCCESS|FAILED","RequestId":…,
+/// "PhysicalResourceId":…,"Data":{…},…}</c> (no UniqueId; told apart by its RequestId). A response is kept whole, as the
+/// signal's Data, under its RequestId, for the custom resource handler to read.
 /// The one parser every endpoint uses (the CLI's loopback listener, <c>strata serve</c>), so both accept and refuse alike.
 /// Field names are case-sensitive, as CloudFormation's are; a refusal names the field and what it should hold.
 /// </summary>
@@ -41,6 +44,10 @@ public static class SignalBody
                 problem = new(null, $"The signal body must be a JSON object such as {Example}, not a JSON {root.ValueKind.ToString().ToLowerInvariant()}");
                 return false;
             }
+            if (!TryGet(root, "UniqueId", out _) && TryGet(root, "RequestId", out _))
+            {
+                return TryParseCustomResourceResponse(root, body, receivedAt, out signal, out problem);
+            }
             if (!TryReadStatus(root, out var status, out problem) || !TryReadUniqueId(root, out var uniqueId, out problem))
             {
                 return false;
@@ -53,6 +60,32 @@ public static class SignalBody
             problem = new(null, "The signal body is not valid JSON: " + ex.Message);
             return false;
         }
+    }
+
+    private static bool TryParseCustomResourceResponse(JsonElement root, string body, DateTimeOffset receivedAt, out WaitSignal signal, out SignalBodyProblem problem)
+    {
+        signal = null!;
+        problem = null!;
+        var requestId = root.GetProperty("RequestId");
+        if (requestId.ValueKind != JsonValueKind.String || requestId.GetString()!.Length == 0)
+        {
+            problem = new("RequestId", "RequestId must be the request's id, as a non-empty string");
+            return false;
+        }
+        var status = TryGet(root, "Status", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        var success = status.Equals("SUCCESS", StringComparison.OrdinalIgnoreCase);
+        if (!success && !status.Equals("FAILED", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = new("Status", $"Status must be SUCCESS or FAILED in a custom resource response, not '{status}'" + CaseHint(root, "Status"));
+            return false;
+        }
+        if (TryGet(root, "Data", out var data) && data.ValueKind != JsonValueKind.Object)
+        {
+            problem = new("Data", "Data must be a JSON object of attribute names to values");
+            return false;
+        }
+        signal = new WaitSignal(requestId.GetString()!, success ? "SUCCESS" : "FAILURE", Text(root, "Reason"), body, receivedAt);
+        return true;
     }
 
     private static bool TryReadStatus(JsonElement root, out string status, out SignalBodyProblem problem)

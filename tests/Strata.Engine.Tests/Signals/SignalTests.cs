@@ -60,6 +60,31 @@ public class SignalTests
     }
 
     [Fact]
+    public void TryParseSignal_CustomResourceResponse_KeptWholeUnderItsRequestId()
+    {
+        const string body = """{"Status":"FAILED","Reason":"no such key","PhysicalResourceId":"p-1","StackId":"s","RequestId":"r-1","LogicalResourceId":"L","Data":{"A":"1"}}""";
+
+        Assert.True(SignalHub.TryParseSignal(body, Now, out var signal, out _));
+
+        Assert.Equal("r-1", signal.UniqueId);
+        Assert.Equal("FAILURE", signal.Status);
+        Assert.Equal("no such key", signal.Reason);
+        Assert.Equal(body, signal.Data);
+    }
+
+    [Theory]
+    [InlineData("""{"Status":"FAILURE","RequestId":"r-1"}""", "Status")]
+    [InlineData("""{"status":"SUCCESS","RequestId":"r-1"}""", "Status")]
+    [InlineData("""{"Status":"SUCCESS","RequestId":""}""", "RequestId")]
+    [InlineData("""{"Status":"SUCCESS","RequestId":"r-1","Data":"flat"}""", "Data")]
+    public void TryParseSignal_MalformedCustomResourceResponse_NamesTheField(string body, string field)
+    {
+        Assert.False(SignalBody.TryParse(body, Now, out _, out var problem));
+
+        Assert.Equal(field, problem.Field);
+    }
+
+    [Fact]
     public async Task WaitAsync_SignalArrivesWhileWaiting_WakesAtOnce()
     {
         var directory = Path.Combine(Path.GetTempPath(), "strata-signal-tests", Guid.NewGuid().ToString("N"));

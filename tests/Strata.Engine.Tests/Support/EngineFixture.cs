@@ -1,5 +1,6 @@
 using Strata.Engine.Definition;
 using Strata.Engine.Execution;
+using Strata.Engine.Providers;
 using Strata.Engine.State;
 using Strata.Engine.Templating;
 
@@ -27,8 +28,8 @@ public sealed class EngineFixture : IDisposable
     public StackEngine Engine { get; }
 
     /// <summary>A second engine on the same store and provider: what a new process would build.</summary>
-    public StackEngine NewEngine() =>
-        new(Store, Provider, TemplateDefinitionFactory.Instance, SpecReplacementRules.Default, Options);
+    public StackEngine NewEngine(ICustomResourceTransport? customResources = null) =>
+        new(Store, Provider, TemplateDefinitionFactory.Instance, SpecReplacementRules.Default, Options, customResources: customResources);
 
     public static UpRequest Up(string stack, string template, IReadOnlyDictionary<string, string>? parameters = null) => new()
     {

@@ -34,7 +34,10 @@ public sealed class ScriptedProvider : IResourceProvider
     /// <summary>What <c>Ref</c> returns, when a test needs it to differ from the physical id (as Cloud Control's compound ids do).</summary>
     public Func<string, string, JsonObject?, string>? References { get; set; }
 
-    public bool Supports(string typeName) => true;
+    /// <summary>Types this provider declines (as the AWS provider declines custom resources), so the engine handles them.</summary>
+    public HashSet<string> Declined { get; } = new(StringComparer.Ordinal);
+
+    public bool Supports(string typeName) => !Declined.Contains(typeName);
 
     public string ReferenceOf(string typeName, string physicalId, JsonObject? model) =>
         References is { } references ? references(typeName, physicalId, model) : physicalId;
