@@ -6,9 +6,10 @@ using Strata.Cli.Infrastructure;
 namespace Strata.Cli.Commands;
 
 /// <summary>
-/// <c>strata down NAME [--provider sandbox|aws|cloudformation] [--format text|json] [--data DIR]</c>: deletes the stack's
-/// resources in reverse dependency order (the engine), or deletes the CloudFormation stack and follows the deletion.
-/// Without <c>--provider</c> the provider holding the stack in the data directory does it.
+/// <c>strata down NAME [--provider sandbox|aws|cloudformation] [--signal-url URL] [--format text|json] [--data DIR]</c>: deletes
+/// the stack's resources in reverse dependency order (the engine), or deletes the CloudFormation stack and follows the
+/// deletion. Without <c>--provider</c> the provider holding the stack in the data directory does it. On AWS, custom
+/// resources answer their Delete requests on a signal endpoint, as in <c>up</c>.
 /// </summary>
 public static class DownCommand
 {
@@ -18,24 +19,28 @@ public static class DownCommand
         var provider = ProviderNames.Option("Whose stack to delete: sandbox, aws or cloudformation (default: whichever holds it)");
         var format = EngineCliOptions.TextOrJson();
         var data = EngineCliOptions.Data();
-        var command = new Command("down", "Delete a stack and its resources (Retain policies are honoured)") { name, provider, format, data };
+        var signalUrl = SignalListener.ServerOption();
+        var command = new Command("down", "Delete a stack and its resources (Retain policies are honoured)") { name, provider, format, data, signalUrl };
         command.SetAction((parse, cancellationToken) => RunAsync(
             context, parse.GetValue(name)!, ProviderNames.Parse(parse.GetValue(provider)), CommonOptions.ParseFormat(parse.GetValue(format)),
-            parse.GetValue(data)!, cancellationToken));
+            parse.GetValue(data)!, cancellationToken, parse.GetValue(signalUrl)));
         return command;
     }
 
     public static async Task<int> RunAsync(CliContext context, string stackName, string? requestedProvider, OutputFormat format, string data,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? signalUrl = null)
     {
         var provider = await StackOwnership.ForDownAsync(data, stackName, requestedProvider, cancellationToken).ConfigureAwait(false);
         if (provider == ProviderNames.CloudFormation)
         {
             return await CloudFormationDown.RunAsync(context, stackName, format, data, cancellationToken).ConfigureAwait(false);
         }
-        using var host = provider == ProviderNames.Aws
-            ? await EngineHost.OpenAwsAsync(data, null, checkCloudControl: true, cancellationToken).ConfigureAwait(false)
+        // On AWS, custom resources answer their Delete requests on the signal endpoint; the sandbox simulates them itself.
+        await using var listener = provider == ProviderNames.Aws ? SignalListener.Start(signalUrl) : null;
+        using var host = listener is not null
+            ? await EngineHost.OpenAwsAsync(data, o => o with { SignalBaseUrl = listener.BaseUrl }, checkCloudControl: true, cancellationToken).ConfigureAwait(false)
             : EngineHost.Open(data);
+        listener?.Attach(host.Engine.Signals);
         return await OperationRunner.RunAsync(context, host, stackName, format, OperationRunner.Speed(host),
             board =>
             {

@@ -14,7 +14,7 @@ public static class AwsErrorParser
 {
     public static AwsServiceException Parse(ServiceDescriptor service, string operation, AwsHttpResponse response, string? credentialsNote = null)
     {
-        var (code, message, requestId) = service.Protocol is AwsProtocol.Json10 or AwsProtocol.Json11
+        var (code, message, requestId) = service.Protocol is AwsProtocol.Json10 or AwsProtocol.Json11 or AwsProtocol.RestJson
             ? ParseJson(response)
             : ParseXml(response);
         code = string.IsNullOrWhiteSpace(code) ? CodeFromStatus(response.StatusCode) : code.Trim();

@@ -14,6 +14,11 @@ public static class AwsServices
 
     public static readonly ServiceDescriptor S3 = new("S3", "s3", "s3", AwsProtocol.RestXml);
 
+    public static readonly ServiceDescriptor Sns =
+        new("SNS", "sns", "sns", AwsProtocol.Query) { ApiVersion = "2010-03-31" };
+
+    public static readonly ServiceDescriptor Lambda = new("Lambda", "lambda", "lambda", AwsProtocol.RestJson);
+
     public static readonly ServiceDescriptor Iam =
         new("IAM", "iam", "iam", AwsProtocol.Query)
         {

@@ -17,6 +17,9 @@ public enum AwsProtocol
 
     /// <summary>Resources as URL paths, XML bodies (S3).</summary>
     RestXml,
+
+    /// <summary>Resources as URL paths, JSON bodies, errors in <c>x-amzn-ErrorType</c> (Lambda).</summary>
+    RestJson,
 }
 
 /// <summary>

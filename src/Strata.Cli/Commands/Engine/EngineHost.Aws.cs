@@ -5,6 +5,7 @@ using Strata.Engine.State;
 using Strata.Engine.Templating;
 using Strata.Providers.Aws;
 using Strata.Providers.Aws.CloudControl;
+using Strata.Providers.Aws.CustomResources;
 using Strata.Providers.Aws.Configuration;
 using Strata.Providers.Aws.Protocol;
 using Strata.Providers.Aws.Services.Sts;
@@ -42,7 +43,9 @@ public sealed partial class EngineHost
             };
             options = configure?.Invoke(options) ?? options;
             var provider = new CloudControlResourceProvider(cloudControl, new CloudControlProviderOptions { Name = ProviderNames.Aws });
-            var engine = new StackEngine(store, provider, new TemplateDefinitionFactory(options.TemplateUrlMappings), SpecReplacementRules.Default, options);
+            // Custom resources go to their Lambda functions and SNS topics with the same credentials and endpoints.
+            var engine = new StackEngine(store, provider, new TemplateDefinitionFactory(options.TemplateUrlMappings), SpecReplacementRules.Default, options,
+                customResources: new AwsCustomResourceTransport(aws));
             return new EngineHost(null, store, engine);
         }
         catch
