@@ -185,4 +185,38 @@ public sealed class CustomResourceTests : IDisposable
         Assert.StartsWith($"The Create request could not be sent to {CustomResourceFunction.Arn}: the response was refused: 400", result.RootCause.Message);
         Assert.Contains("Data must be a JSON object", result.RootCause.Message);
     }
+
+    [Fact]
+    public async Task UpAsync_KilledWhileWaitingAndTheResponseCameMeanwhile_ResumedRunUsesItWithoutSendingAgain()
+    {
+        _function.Respond = _ => null;
+        using var abort = new CancellationTokenSource();
+        var first = _engine.UpAsync(EngineFixture.Up("s", Template), abort.Token);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (_function.Requests.IsEmpty)
+        {
+            await Task.Delay(10, limit.Token);
+        }
+        await abort.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        // The handler answers while no strata process runs (a strata serve stores it).
+        var request = _function.Requests.Single();
+        var response = new JsonObject
+        {
+            ["Status"] = "SUCCESS", ["RequestId"] = request["RequestId"]!.DeepClone(), ["PhysicalResourceId"] = "late",
+            ["Data"] = new JsonObject { ["Answer"] = "7" },
+        };
+        var url = new Uri(request["ResponseURL"]!.GetValue<string>());
+        Assert.Equal(200, (await _engine.Signals.AcceptAsync("PUT", url.PathAndQuery, response.ToJsonString(), CancellationToken.None)).StatusCode);
+
+        StackEngine? resumedEngine = null;
+        var resumedFunction = new CustomResourceFunction(() => resumedEngine!);
+        resumedEngine = _fixture.NewEngine(resumedFunction);
+        var resumed = await resumedEngine.UpAsync(EngineFixture.Up("s", Template), CancellationToken.None);
+
+        Assert.Equal(StackStatus.CreateComplete, resumed.Stack!.Status);
+        Assert.Equal("late", resumed.Stack.Outputs.Single(o => o.Key == "Id").Value);
+        Assert.Equal("7", resumed.Stack.Outputs.Single(o => o.Key == "Answer").Value);
+        Assert.Empty(resumedFunction.Requests);
+    }
 }
