@@ -102,6 +102,20 @@ public sealed class SqlStatementTests : IDisposable
     }
 
     [Fact]
+    public void Prepare_TwoStatements_ThrowsRatherThanDropTheSecond()
+    {
+        var error = Assert.Throws<ArgumentException>(() => _statements["DELETE FROM t; DELETE FROM t"]);
+
+        Assert.Contains("One statement at a time", error.Message);
+    }
+
+    [Fact]
+    public void Prepare_TrailingSemicolon_IsOneStatement()
+    {
+        Assert.Equal(0, _statements["DELETE FROM t;"].Execute([]));
+    }
+
+    [Fact]
     public void GetString_NullColumn_Throws()
     {
         _statements[Insert].Execute([("@id", "a"), ("@n", 1), ("@d", 1.0), ("@doc", null), ("@note", null)]);

@@ -36,8 +36,14 @@ internal sealed class SqlStatement : IDisposable
 
     public static SqlStatement Prepare(sqlite3 db, string sql)
     {
-        var rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement);
+        var rc = raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out string tail);
         SqliteException.ThrowExceptionForRC(rc, db);
+        if (!string.IsNullOrWhiteSpace(tail?.TrimStart().TrimStart(';')))
+        {
+            // SQLite prepares the first statement only; the rest would be silently dropped.
+            statement.Dispose();
+            throw new ArgumentException($"One statement at a time: '{tail.Trim()}' follows the first in: {sql}", nameof(sql));
+        }
         return new SqlStatement(db, statement, sql);
     }
 
