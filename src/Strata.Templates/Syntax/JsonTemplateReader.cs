@@ -14,6 +14,7 @@ internal sealed class JsonTemplateReader
     private readonly ParserLimits _limits;
     private readonly LineMap _lines;
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly StringPool _strings = new();
 
     public JsonTemplateReader(byte[] utf8, int offset, ParserLimits limits)
     {
@@ -83,11 +84,11 @@ internal sealed class JsonTemplateReader
                     pendingKeyLocation = frame.KeyLocation;
                     break;
                 case JsonTokenType.PropertyName:
-                    pendingKey = reader.GetString()!;
+                    pendingKey = Text(ref reader);
                     pendingKeyLocation = location;
                     continue;
                 case JsonTokenType.String:
-                    completed = new ScalarNode(reader.GetString()!, ScalarType.String, location);
+                    completed = new ScalarNode(Text(ref reader), ScalarType.String, location);
                     break;
                 case JsonTokenType.Number:
                     completed = new ScalarNode(System.Text.Encoding.UTF8.GetString(reader.ValueSpan), ScalarType.Number, location);
@@ -125,6 +126,23 @@ internal sealed class JsonTemplateReader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// A property name or string value. Short unescaped ones (keys, types, logical ids: the text that repeats) are
+    /// decoded on the stack and shared through the pool, as the YAML reader does; the rest are decoded as they are.
+    /// </summary>
+    private string Text(ref Utf8JsonReader reader)
+    {
+        const int MaxPooledBytes = 48;
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > MaxPooledBytes)
+        {
+            return reader.GetString()!;
+        }
+        Span<char> chars = stackalloc char[MaxPooledBytes];
+        var count = System.Text.Encoding.UTF8.GetChars(raw, chars);
+        return _strings.Get(chars[..count]);
     }
 
     private void Attach(TemplateNode container, string? key, SourceLocation keyLocation, TemplateNode value)

@@ -84,4 +84,39 @@ public class LineMapTests
             Assert.Equal(new LineMap(text).At(offset), incremental.At(offset));
         }
     }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void At_RandomTextAndOffsets_SameAsCountingFromTheStart(int seed, bool increasing)
+    {
+        var random = new Random(seed);
+        var pieces = new[] { "a", "{", " ", "\n", "\n\n", "é", "ü", "€", "😀", "\"k\":", "123" };
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(_ => pieces[random.Next(pieces.Length)]));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        // Offsets at character boundaries, as a reader's token starts are.
+        var boundaries = new List<int>();
+        for (int i = 0, offset = 0; i < text.Length; i++)
+        {
+            if (!char.IsLowSurrogate(text[i]))
+            {
+                boundaries.Add(offset);
+            }
+            offset += char.IsHighSurrogate(text[i]) ? 4 : System.Text.Encoding.UTF8.GetByteCount(text[i].ToString());
+            i += char.IsHighSurrogate(text[i]) ? 1 : 0;
+        }
+        var offsets = increasing
+            ? boundaries.Where(_ => random.Next(4) == 0).ToList()
+            : Enumerable.Range(0, 500).Select(_ => boundaries[random.Next(boundaries.Count)]).ToList();
+
+        var map = new LineMap(bytes);
+        foreach (var offset in offsets)
+        {
+            var before = System.Text.Encoding.UTF8.GetString(bytes, 0, offset);
+            var lineStart = before.LastIndexOf('\n') + 1;
+            var expected = new SourceLocation(before.Count(c => c == '\n') + 1, before.Length - lineStart + 1);
+            Assert.Equal(expected, map.At(offset));
+        }
+    }
 }
