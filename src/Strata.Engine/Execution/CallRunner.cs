@@ -117,7 +117,9 @@ internal static class CallRunner
                 {
                     PhysicalId = physicalId,
                     Model = StoredJson.FromNullable(outcome.ResourceModel) ?? StoredJson.Empty,
-                    Properties = StoredJson.From(call.Desired),
+                    // A create's record was made from the resolved properties the request carries (ApplyStep.CreateAsync, the
+                    // only maker of Create calls): its compact copy is already the desired state, no need to write it again.
+                    Properties = call.Record.Properties,
                     Status = awaitingSignals ? going : done,
                     StatusReason = null,
                     IsCurrent = true,
