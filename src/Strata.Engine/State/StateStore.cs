@@ -102,10 +102,23 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        // A batch may still be on the connection (its callers have their answers; its drainer is finishing):
+        // let it finish rather than close the connection under it.
+        var idle = _gate.Wait(TimeSpan.FromSeconds(30));
         _statements.Dispose();
         _connection.Dispose();
+        if (idle)
+        {
+            _gate.Release();
+        }
         _gate.Dispose();
     }
+
+    private int _disposed;
 
     public ValueTask DisposeAsync()
     {

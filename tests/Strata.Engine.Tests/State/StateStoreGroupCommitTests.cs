@@ -106,6 +106,24 @@ public sealed class StateStoreGroupCommitTests : TemporaryStoreTests
     }
 
     [Fact]
+    public async Task Dispose_WhileABatchIsOnTheConnection_WaitsForItToCommit()
+    {
+        await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
+        Task disposing;
+        await using (var batch = await QueuedBatch.StartAsync(Store, StoreDirectory))
+        {
+            disposing = Task.Run(Store.Dispose);
+            await Task.Delay(200);
+            Assert.False(disposing.IsCompleted);
+        }
+        await disposing;
+
+        using var reopened = StateStore.Open(StoreDirectory);
+        var events = await reopened.GetEventsAsync("id-1", 0, CancellationToken.None);
+        Assert.Equal(["First"], events.Select(e => e.LogicalId));
+    }
+
+    [Fact]
     public async Task WriteAsync_StoreReopened_EveryConcurrentWriteIsDurable()
     {
         await Store.InsertStackAsync(Stack("s", "id-1"), CancellationToken.None);
