@@ -55,6 +55,32 @@ public sealed class SignalEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PutSignal_CustomResourceResponseAsCfnResponseSendsIt_IsStoredWholeUnderItsRequestId()
+    {
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Status = "SUCCESS", Reason = "See the details in CloudWatch Log Stream: x", PhysicalResourceId = "lookup-1",
+            StackId = _stack.StackId, RequestId = "5c8c9e5e-req", LogicalResourceId = "Handle", NoEcho = false,
+            Data = new { Answer = "42" },
+        });
+
+        using var response = await CfnSignal.PutAsync(_server.Http, _handleUrl, body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(await _world.Store.GetSignalsAsync(SignalUrls.HandleKey(_stack.StackId, "Handle"), CancellationToken.None));
+        Assert.Equal(("5c8c9e5e-req", "SUCCESS", body), (stored.UniqueId, stored.Status, stored.Data));
+    }
+
+    [Fact]
+    public async Task PutSignal_CustomResourceResponseWithAWaitConditionStatus_Returns400NamingStatus()
+    {
+        using var response = await CfnSignal.PutAsync(_server.Http, _handleUrl, """{"Status":"FAILURE","RequestId":"r-1","PhysicalResourceId":"p"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("SUCCESS or FAILED", (await CfnSignal.JsonAsync(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task PutSignal_SameUniqueIdTwice_KeepsTheLaterSignal()
     {
         using var first = await CfnSignal.PutAsync(_server.Http, _handleUrl, CfnSignal.Body("FAILURE", "i-0abc", "still booting"));
