@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Strata.Engine.Execution;
 using Strata.Engine.Providers;
@@ -27,7 +26,7 @@ internal sealed class CustomResourceHandler(ICustomResourceTransport? transport)
     /// <summary>CloudFormation's default and largest ServiceTimeout.</summary>
     public const int MaxTimeoutSeconds = 3600;
 
-    private readonly WaitConditionStarts _starts = new();
+    private readonly WaitStarts _starts = new();
 
     public bool HasOwnTimeout => true;
 
@@ -36,8 +35,9 @@ internal sealed class CustomResourceHandler(ICustomResourceTransport? transport)
 
     public async Task<HandlerResult> ExecuteAsync(ProviderAction action, ResourceRequest request, CallContext context, CancellationToken cancellationToken)
     {
-        var properties = action == ProviderAction.Delete && request.DesiredState.Count == 0 ? request.PreviousState ?? [] : request.DesiredState;
-        var serviceToken = Text(properties["ServiceToken"]);
+        // A delete's request carries the properties as recorded (DeleteStep), so every action reads them from DesiredState.
+        var properties = request.DesiredState;
+        var serviceToken = NativeProperty.Text(properties["ServiceToken"]);
         if (string.IsNullOrEmpty(serviceToken))
         {
             return Fail(HandlerErrorCode.InvalidRequest, "ServiceToken is required: the ARN of the Lambda function or SNS topic that handles this custom resource");
@@ -158,7 +158,7 @@ internal sealed class CustomResourceHandler(ICustomResourceTransport? transport)
         {
             return true;
         }
-        if (!int.TryParse(Text(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || seconds > MaxTimeoutSeconds)
+        if (!NativeProperty.TryReadInt(node, 1, MaxTimeoutSeconds, out var seconds))
         {
             problem = $"ServiceTimeout must be a number of seconds from 1 to {MaxTimeoutSeconds}";
             return false;
@@ -169,10 +169,4 @@ internal sealed class CustomResourceHandler(ICustomResourceTransport? transport)
 
     private static HandlerResult Fail(HandlerErrorCode code, string message) => new(ProgressEvent.Failure(code, message));
 
-    private static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue value when value.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString(),
-    };
 }

@@ -32,7 +32,7 @@ internal sealed record CustomResourceResponse(bool Succeeded, string? Reason, st
             return null;
         }
 
-        var status = Text(root["Status"]);
+        var status = NativeProperty.Text(root["Status"]);
         var succeeded = string.Equals(status, "SUCCESS", StringComparison.OrdinalIgnoreCase);
         var data = new JsonObject();
         if (succeeded && root["Data"] is { } dataNode)
@@ -49,13 +49,7 @@ internal sealed record CustomResourceResponse(bool Succeeded, string? Reason, st
             }
             data = (JsonObject)dataObject.DeepClone();
         }
-        return new CustomResourceResponse(succeeded, Text(root["Reason"]), Text(root["PhysicalResourceId"]), data);
+        return new CustomResourceResponse(succeeded, NativeProperty.Text(root["Reason"]), NativeProperty.Text(root["PhysicalResourceId"]), data);
     }
 
-    private static string? Text(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        _ => node.ToJsonString(),
-    };
 }

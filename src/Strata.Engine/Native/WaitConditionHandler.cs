@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Strata.Engine.Execution;
 using Strata.Engine.Providers;
@@ -19,7 +18,7 @@ internal sealed class WaitConditionHandler : IResourceHandler
     /// <summary>CloudFormation's maximum: 12 hours.</summary>
     private const int MaxTimeoutSeconds = 43200;
 
-    private readonly WaitConditionStarts _starts = new();
+    private readonly WaitStarts _starts = new();
 
     public bool HasOwnTimeout => true;
 
@@ -33,22 +32,22 @@ internal sealed class WaitConditionHandler : IResourceHandler
             return new HandlerResult(ProgressEvent.Succeeded(physicalId, action == ProviderAction.Delete ? null : new JsonObject { ["Data"] = "{}" }));
         }
 
-        var handle = Text(request.DesiredState["Handle"]);
+        var handle = NativeProperty.Text(request.DesiredState["Handle"]) ?? "";
         if (!SignalUrls.TryReadHandleKey(handle, out var key))
         {
             return Fail(HandlerErrorCode.InvalidRequest, $"Handle '{handle}' is not a WaitConditionHandle URL (use Ref to an AWS::CloudFormation::WaitConditionHandle)");
         }
-        if (!int.TryParse(Text(request.DesiredState["Timeout"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds < 1 || seconds > MaxTimeoutSeconds)
+        if (!NativeProperty.TryReadInt(request.DesiredState["Timeout"], 1, MaxTimeoutSeconds, out var seconds))
         {
             return Fail(HandlerErrorCode.InvalidRequest, $"Timeout must be a number of seconds from 1 to {MaxTimeoutSeconds}");
         }
         var count = 1;
-        if (request.DesiredState["Count"] is { } countNode && (!int.TryParse(Text(countNode), NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count < 1))
+        if (request.DesiredState["Count"] is { } countNode && !NativeProperty.TryReadInt(countNode, 1, int.MaxValue, out count))
         {
             return Fail(HandlerErrorCode.InvalidRequest, "Count must be a positive number");
         }
 
-        // Timeout counts from when the wait first started, so a resumed wait keeps its deadline (see WaitConditionStarts).
+        // Timeout counts from when the wait first started, so a resumed wait keeps its deadline (see WaitStarts).
         var started = await _starts.StartOfAsync(run, request, cancellationToken).ConfigureAwait(false);
         var (signals, timedOut) = await run.Services.Signals.WaitAsync(
             key, s => SignalWait.IsDecided(s, count), started + TimeSpan.FromSeconds(seconds), run.Services.Options.SignalPollInterval, cancellationToken).ConfigureAwait(false);
@@ -66,10 +65,4 @@ internal sealed class WaitConditionHandler : IResourceHandler
 
     private static HandlerResult Fail(HandlerErrorCode code, string message) => new(ProgressEvent.Failure(code, message));
 
-    private static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue value when value.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString(),
-    };
 }

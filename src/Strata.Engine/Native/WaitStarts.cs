@@ -6,16 +6,17 @@ using Strata.Engine.Providers;
 namespace Strata.Engine.Native;
 
 /// <summary>
-/// When a wait condition's wait started, so that its Timeout counts from there even across processes. The durable
-/// answer is the journal: the wait is a journaled create call, written (with its start time) before it began, and a
-/// <c>strata up</c> killed during the wait leaves it Pending for the next run to replay with the same start.
+/// When a native wait started (a wait condition's signals, a custom resource's response), so that its timeout counts
+/// from there even across processes. The durable answer is the journal: the wait is a journaled call, written (with its
+/// start time) before it began, and a <c>strata up</c> killed during the wait leaves it Pending for the next run to
+/// replay with the same start.
 /// <para>
 /// Within one run the first start of a resource's record is remembered: when the replayed wait fails (its time ran out
 /// while no process was watching), the walk creates the resource again in the same record, and that second call must not
-/// earn a fresh Timeout. A later run — a new operation the user asked for — starts afresh.
+/// earn a fresh timeout. A later run — a new operation the user asked for — starts afresh.
 /// </para>
 /// </summary>
-internal sealed class WaitConditionStarts
+internal sealed class WaitStarts
 {
     private readonly ConditionalWeakTable<StackRun, ConcurrentDictionary<string, DateTimeOffset>> _byRun = new();
 
