@@ -207,17 +207,19 @@ public sealed partial class StateStore
 
     private void Publish(List<PendingWrite> batch)
     {
-        if (EventAppended is not { } handlers)
+        if (EventAppended is not { } subscribers)
         {
             return;
         }
+        // Once per batch: each call to GetInvocationList copies the subscribers into a new array.
+        var handlers = subscribers.GetInvocationList();
         foreach (var write in batch)
         {
             if (write.Succeeded && write.AppendedEvents is { } events)
             {
                 foreach (var stackEvent in events)
                 {
-                    foreach (var handler in handlers.GetInvocationList())
+                    foreach (var handler in handlers)
                     {
                         try
                         {
