@@ -13,8 +13,6 @@ namespace Strata.Engine.Model;
 /// </summary>
 public sealed class StoredJson : IEquatable<StoredJson>
 {
-    private static readonly JsonWriterOptions Compact = new() { Indented = false, SkipValidation = true };
-
     private readonly byte[] _utf8;
 
     private StoredJson(byte[] utf8) => _utf8 = utf8;
@@ -36,12 +34,9 @@ public sealed class StoredJson : IEquatable<StoredJson>
         {
             return Empty;
         }
-        using var buffer = new PooledBuffer();
-        using (var writer = new Utf8JsonWriter(buffer, Compact))
-        {
-            value.WriteTo(writer);
-        }
-        return new StoredJson(buffer.WrittenSpan.ToArray());
+        using var scratch = JsonScratch.Rent();
+        value.WriteTo(scratch.Writer);
+        return new StoredJson(scratch.Written.ToArray());
     }
 
     [return: NotNullIfNotNull(nameof(value))]
@@ -124,42 +119,4 @@ public sealed class StoredJson : IEquatable<StoredJson>
 
     /// <summary>The compact JSON text.</summary>
     public override string ToString() => Encoding.UTF8.GetString(_utf8);
-
-    /// <summary>A growable buffer from the shared pool, so snapshotting does not allocate beyond the result.</summary>
-    private sealed class PooledBuffer : System.Buffers.IBufferWriter<byte>, IDisposable
-    {
-        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024);
-        private int _written;
-
-        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
-
-        public void Advance(int count) => _written += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsMemory(_written);
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsSpan(_written);
-        }
-
-        private void Ensure(int sizeHint)
-        {
-            var needed = _written + Math.Max(sizeHint, 1);
-            if (needed <= _buffer.Length)
-            {
-                return;
-            }
-            var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
-            _buffer.AsSpan(0, _written).CopyTo(larger);
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        public void Dispose() => System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-    }
 }

@@ -44,17 +44,15 @@ internal static class JsonText
         {
             return "[]";
         }
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * items.Count);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var scratch = JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartArray();
+        foreach (var item in items)
         {
-            writer.WriteStartArray();
-            foreach (var item in items)
-            {
-                writer.WriteStringValue(item);
-            }
-            writer.WriteEndArray();
+            writer.WriteStringValue(item);
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.WriteEndArray();
+        return System.Text.Encoding.UTF8.GetString(scratch.Written);
     }
 
     public static List<string> ReadList(string? text) =>
