@@ -38,20 +38,28 @@ internal sealed record ResourceCall(JournalEntry Entry, ResourceRecord Record, C
 
     public bool Snapshot => Entry.Request["snapshot"]?.GetValue<bool>() ?? false;
 
+    /// <summary>
+    /// The journaled request. It takes the nodes it is given rather than copying them (a create's desired state is
+    /// built for it by evaluation, and copying it was a good part of what a create allocates): callers hand over
+    /// fresh objects and do not change them afterwards. A node already part of another request (a conditional
+    /// replacement after a refused update reuses the evaluated properties) is copied.
+    /// </summary>
     public static JsonObject BuildRequest(CallPurpose purpose, JsonObject desired, JsonObject? previous, JsonObject? metadata, string? replaces = null, int signals = 0, bool snapshot = false)
     {
         var request = new JsonObject
         {
             ["purpose"] = purpose.ToString(),
-            ["desired"] = desired.DeepClone(),
+            ["desired"] = Own(desired),
         };
-        if (previous is not null) request["previous"] = previous.DeepClone();
-        if (metadata is not null) request["metadata"] = metadata.DeepClone();
+        if (previous is not null) request["previous"] = Own(previous);
+        if (metadata is not null) request["metadata"] = Own(metadata);
         if (replaces is not null) request["replaces"] = replaces;
         if (signals > 0) request["signals"] = signals;
         if (snapshot) request["snapshot"] = true;
         return request;
     }
+
+    private static JsonNode Own(JsonObject node) => node.Parent is null ? node : node.DeepClone();
 
     public static CallPurpose PurposeOf(JournalEntry entry) =>
         Enum.TryParse<CallPurpose>(entry.Request["purpose"]?.GetValue<string>(), out var purpose) ? purpose
