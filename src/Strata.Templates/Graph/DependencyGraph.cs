@@ -161,7 +161,8 @@ public sealed class DependencyGraph
         }
 
         var order = GraphAlgorithms.TopologicalOrder(dependencies);
-        var cycles = GraphAlgorithms.FindCycles(dependencies);
+        // The order leaves out exactly the nodes on or behind a cycle: when it has them all there is nothing to look for.
+        var cycles = order.Count == nodes.Length ? [] : GraphAlgorithms.FindCycles(dependencies);
         var creation = order.Select(i => nodes[i]).ToList();
         if (creation.Count < nodes.Length)
         {
