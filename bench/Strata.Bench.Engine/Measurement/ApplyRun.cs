@@ -41,6 +41,14 @@ public sealed record ApplyRunResult
 
     public required int Gen2Collections { get; init; }
 
+    /// <summary>Collections of generation 0 and 1 during the run (each also counts the younger ones it includes).</summary>
+    public int Gen0Collections { get; init; }
+
+    public int Gen1Collections { get; init; }
+
+    /// <summary>Managed bytes allocated by all threads during the run.</summary>
+    public long AllocatedBytes { get; init; }
+
     /// <summary>Time the runtime was paused for garbage collection during the run.</summary>
     public double GcPauseMs { get; init; }
 
@@ -71,6 +79,8 @@ public static class ApplyRun
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var gen2 = GC.CollectionCount(2);
+        var (gen0, gen1) = (GC.CollectionCount(0), GC.CollectionCount(1));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var pause = GC.GetTotalPauseDuration();
         var cpu = Clock.CpuMs();
         var storeBefore = bench.Store.WriteStatistics;
@@ -85,6 +95,8 @@ public static class ApplyRun
         var store = bench.Store.WriteStatistics;
         cpu = Clock.CpuMs() - cpu;
         gen2 = GC.CollectionCount(2) - gen2;
+        (gen0, gen1) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
 
         if (result.Stack?.Status != StackStatus.CreateComplete || provider.Creates != graph.Count || provider.Duplicates != 0)
@@ -96,6 +108,9 @@ public static class ApplyRun
         return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2) with
         {
             GcPauseMs = paused,
+            Gen0Collections = gen0,
+            Gen1Collections = gen1,
+            AllocatedBytes = allocated,
             StoreBusyMs = (store.Busy - storeBefore.Busy).TotalMilliseconds,
             StoreWrites = store.Writes - storeBefore.Writes,
             StoreTransactions = store.Transactions - storeBefore.Transactions,

@@ -67,7 +67,16 @@ public sealed record MachineInfo(
         Environment.ProcessorCount,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent"),
+        GcDescription(),
         dataRoot,
         LoadAverage.Now());
+
+    private static string GcDescription()
+    {
+        var kind = GCSettings.IsServerGC
+            ? $"server (heaps at most {AppContext.GetData("System.GC.HeapCount") ?? "one per core"}, " +
+              $"dynamic adaptation {(Equals(AppContext.GetData("System.GC.DynamicAdaptationMode")?.ToString(), "0") ? "off" : "on")})"
+            : "workstation";
+        return kind + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent");
+    }
 }

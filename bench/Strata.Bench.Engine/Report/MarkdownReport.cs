@@ -61,13 +61,14 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("Where the uncapped time goes (same median runs):");
         md.AppendLine();
-        md.AppendLine("| graph | setup (up → first call) | finish (last answer → result) | CPU | CPU per resource | timer lateness p50 / p99 | most calls in flight | gen-2 GCs | GC pauses | store busy (writes / transactions) |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| graph | setup (up → first call) | finish (last answer → result) | CPU | CPU per resource | timer lateness p50 / p99 | most calls in flight | allocated per resource | GCs (gen 0 / 1 / 2) | GC pauses | store busy (writes / transactions) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var g in r.Apply)
         {
             var u = g.MedianUncapped;
             md.AppendLine($"| {g.Graph} | {Ms(u.SetupMs)} | {Ms(u.FinishMs)} | {Ms(u.CpuMs)} | {F(u.CpuMs * 1000 / g.Resources, "0")} µs | " +
-                          $"{F(u.TimerLateness.P50, "0.00")} / {F(u.TimerLateness.P99, "0.00")} ms | {u.MaxInFlight} | {u.Gen2Collections} | {Ms(u.GcPauseMs)} | " +
+                          $"{F(u.TimerLateness.P50, "0.00")} / {F(u.TimerLateness.P99, "0.00")} ms | {u.MaxInFlight} | {F(u.AllocatedBytes / 1024.0 / g.Resources, "0.0")} KiB | " +
+                          $"{u.Gen0Collections} / {u.Gen1Collections} / {u.Gen2Collections} | {Ms(u.GcPauseMs)} | " +
                           $"{Ms(u.StoreBusyMs)} ({u.StoreWrites:N0} / {u.StoreTransactions:N0}) |");
         }
         md.AppendLine();
