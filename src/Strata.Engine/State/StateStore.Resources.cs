@@ -50,7 +50,7 @@ public sealed partial class StateStore
 
     // A record never moves to another stack or logical id, so an update leaves those columns (and the index on
     // them) alone.
-    private static readonly string UpsertResourceSql =
+    private const string UpsertResourceSql =
         $"INSERT INTO resources ({ResourceColumns}) VALUES (@rid, @sid, @lid, @type, @cur, @pid, @status, @reason, @props, @model, " +
         "@meta, @dp, @urp, @deps, @at) ON CONFLICT (record_id) DO UPDATE SET resource_type = excluded.resource_type, is_current = excluded.is_current, physical_id = excluded.physical_id, " +
         "status = excluded.status, status_reason = excluded.status_reason, properties = excluded.properties, model = excluded.model, " +

@@ -53,6 +53,16 @@ public sealed class SqlStatementTests : IDisposable
     }
 
     [Fact]
+    public void Indexer_SameTextAsAnotherInstance_GivesTheStatementPreparedForTheText()
+    {
+        var built = new string(Insert.AsSpan()); // equal text, not the interned constant
+
+        Assert.NotSame(Insert, built);
+        Assert.Same(_statements[Insert], _statements[built]);
+        Assert.Same(_statements[built], _statements[Insert]);
+    }
+
+    [Fact]
     public void Execute_WrongNumberOfParameters_ThrowsNamingTheSql()
     {
         var error = Assert.Throws<ArgumentException>(() => _statements[Insert].Execute([("@id", "a")]));
