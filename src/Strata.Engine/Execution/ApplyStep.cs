@@ -83,7 +83,7 @@ internal static class ApplyStep
         {
             // A create that failed before leaving anything behind is retried in its own record.
             // Time-ordered, as operation ids are (see CallRunner.Prepare): the records' key index grows at its end.
-            RecordId = failedAttempt?.RecordId ?? Guid.CreateVersion7(now).ToString("N"),
+            RecordId = failedAttempt?.RecordId ?? Identifiers.NewTimeOrdered(now).ToString("N"),
             StackId = run.Stack.StackId,
             LogicalId = resource.LogicalId,
             Type = resource.Type,

@@ -16,7 +16,7 @@ internal static class CallRunner
     {
         // Time-ordered (version 7): the journal's key index then grows at its end instead of at random pages,
         // so each commit writes fewer pages. Also the provider's client token, which only needs to be unique.
-        var operationId = Guid.CreateVersion7(run.Services.Time.GetUtcNow()).ToString("N");
+        var operationId = Identifiers.NewTimeOrdered(run.Services.Time.GetUtcNow()).ToString("N");
         var entry = new JournalEntry
         {
             OperationId = operationId,

@@ -22,7 +22,7 @@ public sealed partial class StateStore
         var next = session.NextEventSequence(stackId, () => session.Query(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM stack_events WHERE stack_id = @id", r => r.GetInt64(0), ("@id", stackId))[0]);
         var stackEvent = new StackEvent(
-            next, Guid.NewGuid().ToString(), stackId, stackName, session.Now,
+            next, Identifiers.NewRandom().ToString(), stackId, stackName, session.Now,
             draft.LogicalId, draft.PhysicalId, draft.ResourceType, draft.Status, draft.Reason);
         session.Execute(
             "INSERT INTO stack_events (stack_id, seq, event_id, stack_name, occurred_at, logical_id, physical_id, resource_type, status, reason) " +
