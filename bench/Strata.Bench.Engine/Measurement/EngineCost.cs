@@ -114,7 +114,8 @@ public static class EngineCost
             ResourceType = record.Type,
             Action = ProviderAction.Create,
             ClientToken = operationId,
-            Request = new JsonObject { ["purpose"] = "Create", ["desired"] = record.Properties.ToObject() },
+            // As the engine journals a create: its desired state is the record's properties, written beside it.
+            Request = new JsonObject { ["purpose"] = "Create" },
             StartedAt = DateTimeOffset.UtcNow,
         };
         var going = record with { RecordId = entry.RecordId, StackId = stackId, PhysicalId = null, Model = null, Status = ResourceStatus.CreateInProgress };

@@ -99,7 +99,8 @@ internal static class ApplyStep
         var signals = resolved.SignalPolicy?.Count ?? 0;
         var purpose = replacing ? CallPurpose.Replace : CallPurpose.Create;
         var call = CallRunner.Prepare(run, record, ProviderAction.Create, purpose,
-            ResourceCall.BuildRequest(purpose, resolved.Properties, null, resolved.Metadata, replaces?.RecordId, signals));
+            // The record carries the desired properties and metadata (ResourceCall: a create takes its record's).
+            ResourceCall.BuildRequest(purpose, null, null, null, replaces?.RecordId, signals));
         var startEvent = replacing
             ? Events.Resource(record with { PhysicalId = replaces!.PhysicalId }, ResourceStatus.UpdateInProgress, Events.ReplacementStarted)
             : Events.Resource(record, ResourceStatus.CreateInProgress);

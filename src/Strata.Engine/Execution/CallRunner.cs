@@ -76,10 +76,10 @@ internal static class CallRunner
         LogicalId = call.Record.LogicalId,
         StackName = run.Stack.Name,
         ClientToken = call.Entry.ClientToken,
-        DesiredState = (JsonObject)call.Desired.DeepClone(),
+        DesiredState = call.DesiredCopy(),
         PreviousState = call.Previous?.DeepClone() as JsonObject,
         PhysicalId = call.Action == ProviderAction.Create ? null : call.Record.PhysicalId ?? call.Entry.PhysicalId,
-        Metadata = call.Metadata?.DeepClone() as JsonObject,
+        Metadata = call.MetadataCopy(),
         Region = run.Services.Options.Region,
         SystemTags = new Dictionary<string, string>
         {
@@ -117,8 +117,7 @@ internal static class CallRunner
                 {
                     PhysicalId = physicalId,
                     Model = StoredJson.FromNullable(outcome.ResourceModel) ?? StoredJson.Empty,
-                    // A create's record was made from the resolved properties the request carries (ApplyStep.CreateAsync, the
-                    // only maker of Create calls): its compact copy is already the desired state, no need to write it again.
+                    // A create asks for its record's own properties (ResourceCall): they are the desired state already.
                     Properties = call.Record.Properties,
                     Status = awaitingSignals ? going : done,
                     StatusReason = null,
@@ -143,8 +142,8 @@ internal static class CallRunner
                 {
                     PhysicalId = physicalId,
                     Model = StoredJson.FromNullable(outcome.ResourceModel) ?? record.Model,
-                    Properties = StoredJson.From(call.Desired),
-                    Metadata = StoredJson.FromNullable(call.Metadata),
+                    Properties = StoredJson.From(call.DesiredCopy()),
+                    Metadata = StoredJson.FromNullable(call.MetadataCopy()),
                     Status = ResourceStatus.UpdateComplete,
                     StatusReason = null,
                 };

@@ -17,18 +17,38 @@ internal enum CallPurpose
 }
 
 /// <summary>
-/// One journaled provider call: the journal entry (with everything needed to repeat the call) and the
-/// record it acts on. Built fresh by a step, or rebuilt from a Pending journal entry after a crash.
+/// One journaled provider call: the journal entry and the record it acts on, which together hold everything
+/// needed to repeat the call. Built fresh by a step, or rebuilt from a Pending journal entry after a crash.
 /// </summary>
+/// <remarks>
+/// A create, a replacement and a delete ask for exactly what their record holds: the record is written with
+/// those properties and metadata in the same transaction as the journal entry (and read back with it after a
+/// crash), so their requests do not repeat them. Repeating them wrote a resource's properties twice at the start
+/// of every call and rewrote the copy when the entry was closed. An update's request carries its desired state,
+/// since its record keeps the current properties until the update succeeds. Entries written before this rule
+/// (with the state in the request) are read as they are.
+/// </remarks>
 internal sealed record ResourceCall(JournalEntry Entry, ResourceRecord Record, CallPurpose Purpose)
 {
     public ProviderAction Action => Entry.Action;
 
-    public JsonObject Desired => Entry.Request["desired"] as JsonObject ?? [];
+    /// <summary>Whether the call asks for its record's own properties and metadata (see the remarks).</summary>
+    public static bool TakesRecordState(CallPurpose purpose) =>
+        purpose is CallPurpose.Create or CallPurpose.Replace or CallPurpose.Delete;
+
+    /// <summary>The desired state, as a new object the caller may keep or change.</summary>
+    public JsonObject DesiredCopy() =>
+        Entry.Request["desired"] is JsonObject desired ? (JsonObject)desired.DeepClone()
+        : TakesRecordState(Purpose) ? Record.Properties.ToObject()
+        : [];
+
+    /// <summary>The metadata sent with the call, as a new object; null when there is none.</summary>
+    public JsonObject? MetadataCopy() =>
+        Entry.Request["metadata"] is JsonObject metadata ? (JsonObject)metadata.DeepClone()
+        : TakesRecordState(Purpose) ? Record.Metadata?.ToObject()
+        : null;
 
     public JsonObject? Previous => Entry.Request["previous"] as JsonObject;
-
-    public JsonObject? Metadata => Entry.Request["metadata"] as JsonObject;
 
     /// <summary>The record a replacement supersedes.</summary>
     public string? ReplacesRecordId => Entry.Request["replaces"]?.GetValue<string>();
@@ -39,20 +59,20 @@ internal sealed record ResourceCall(JournalEntry Entry, ResourceRecord Record, C
     public bool Snapshot => Entry.Request["snapshot"]?.GetValue<bool>() ?? false;
 
     /// <summary>
-    /// The journaled request. It takes the nodes it is given rather than copying them (a create's desired state is
-    /// built for it by evaluation, and copying it was a good part of what a create allocates): callers hand over
-    /// fresh objects and do not change them afterwards. A node already part of another request (a conditional
-    /// replacement after a refused update reuses the evaluated properties) is copied.
+    /// The journaled request. <paramref name="desired"/> and <paramref name="metadata"/> are left out for the purposes
+    /// that take their record's (<see cref="TakesRecordState"/>). The request takes the nodes it is given rather than
+    /// copying them (an update's desired state is built for it by evaluation): callers hand over fresh objects and do
+    /// not change them afterwards. A node already part of another request is copied.
     /// </summary>
-    public static JsonObject BuildRequest(CallPurpose purpose, JsonObject desired, JsonObject? previous, JsonObject? metadata, string? replaces = null, int signals = 0, bool snapshot = false)
+    public static JsonObject BuildRequest(CallPurpose purpose, JsonObject? desired, JsonObject? previous, JsonObject? metadata, string? replaces = null, int signals = 0, bool snapshot = false)
     {
-        var request = new JsonObject
+        var request = new JsonObject { ["purpose"] = purpose.ToString() };
+        if (!TakesRecordState(purpose))
         {
-            ["purpose"] = purpose.ToString(),
-            ["desired"] = Own(desired),
-        };
+            request["desired"] = Own(desired ?? []);
+            if (metadata is not null) request["metadata"] = Own(metadata);
+        }
         if (previous is not null) request["previous"] = Own(previous);
-        if (metadata is not null) request["metadata"] = Own(metadata);
         if (replaces is not null) request["replaces"] = replaces;
         if (signals > 0) request["signals"] = signals;
         if (snapshot) request["snapshot"] = true;

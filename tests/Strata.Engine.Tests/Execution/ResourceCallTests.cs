@@ -1,16 +1,67 @@
 using System.Text.Json.Nodes;
 using Strata.Engine.Execution;
+using Strata.Engine.Model;
+using Strata.Engine.State;
 
 namespace Strata.Engine.Tests.Execution;
 
 public sealed class ResourceCallTests
 {
+    private static readonly StoredJson RecordProperties = StoredJson.From(new JsonObject { ["Name"] = "recorded" });
+    private static readonly StoredJson RecordMetadata = StoredJson.From(new JsonObject { ["Note"] = "recorded" });
+
+    [Theory]
+    [InlineData("Create")]
+    [InlineData("Replace")]
+    [InlineData("Delete")]
+    public void BuildRequest_PurposeTakingTheRecordsState_LeavesDesiredStateAndMetadataOut(string purposeName)
+    {
+        var purpose = Enum.Parse<CallPurpose>(purposeName);
+        var request = ResourceCall.BuildRequest(purpose, new JsonObject { ["Name"] = "a" }, null, new JsonObject { ["Note"] = "m" });
+
+        Assert.False(request.ContainsKey("desired"));
+        Assert.False(request.ContainsKey("metadata"));
+    }
+
+    [Theory]
+    [InlineData("Create")]
+    [InlineData("Delete")]
+    public void DesiredCopy_RequestWithoutDesiredState_GivesTheRecordsPropertiesAndMetadata(string purposeName)
+    {
+        var purpose = Enum.Parse<CallPurpose>(purposeName);
+        var call = Call(purpose, ResourceCall.BuildRequest(purpose, null, null, null));
+
+        Assert.Equal(RecordProperties, StoredJson.From(call.DesiredCopy()));
+        Assert.Equal(RecordMetadata, StoredJson.From(call.MetadataCopy()!));
+    }
+
+    [Fact]
+    public void DesiredCopy_CreateJournaledWithItsDesiredState_UsesTheRequest()
+    {
+        // Entries written before creates left their state to the record still carry it.
+        var call = Call(CallPurpose.Create, new JsonObject { ["purpose"] = "Create", ["desired"] = new JsonObject { ["Name"] = "journaled" } });
+
+        Assert.Equal("journaled", call.DesiredCopy()["Name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void DesiredCopy_Update_GivesTheRequestsStateAndNoMetadataWhenItHasNone()
+    {
+        var call = Call(CallPurpose.Update, ResourceCall.BuildRequest(CallPurpose.Update, new JsonObject { ["Name"] = "new" }, new JsonObject { ["Name"] = "recorded" }, null));
+
+        var desired = call.DesiredCopy();
+        desired["Name"] = "changed by the caller";
+
+        Assert.Equal("new", call.DesiredCopy()["Name"]!.GetValue<string>());
+        Assert.Null(call.MetadataCopy());
+    }
+
     [Fact]
     public void BuildRequest_FreshDesiredState_TakesItWithoutCopying()
     {
         var desired = new JsonObject { ["Name"] = "a" };
 
-        var request = ResourceCall.BuildRequest(CallPurpose.Create, desired, null, null);
+        var request = ResourceCall.BuildRequest(CallPurpose.Update, desired, null, null);
 
         Assert.Same(desired, request["desired"]);
     }
@@ -18,16 +69,43 @@ public sealed class ResourceCallTests
     [Fact]
     public void BuildRequest_DesiredStateAlreadyInAnotherRequest_CopiesIt()
     {
-        // A conditional replacement after a refused update builds a second request from the same evaluated properties.
         var desired = new JsonObject { ["Name"] = "a" };
         var metadata = new JsonObject { ["Note"] = "m" };
-        var update = ResourceCall.BuildRequest(CallPurpose.Update, desired, new JsonObject { ["Name"] = "old" }, metadata);
+        var first = ResourceCall.BuildRequest(CallPurpose.Update, desired, new JsonObject { ["Name"] = "old" }, metadata);
 
-        var replace = ResourceCall.BuildRequest(CallPurpose.Replace, desired, null, metadata);
+        var second = ResourceCall.BuildRequest(CallPurpose.Revert, desired, null, metadata);
 
-        Assert.NotSame(desired, replace["desired"]);
-        Assert.True(JsonNode.DeepEquals(desired, replace["desired"]));
-        Assert.True(JsonNode.DeepEquals(metadata, replace["metadata"]));
-        Assert.Same(desired, update["desired"]);
+        Assert.Same(desired, first["desired"]);
+        Assert.NotSame(desired, second["desired"]);
+        Assert.True(JsonNode.DeepEquals(desired, second["desired"]));
+        Assert.True(JsonNode.DeepEquals(metadata, second["metadata"]));
+    }
+
+    private static ResourceCall Call(CallPurpose purpose, JsonObject request)
+    {
+        var record = new ResourceRecord
+        {
+            RecordId = "r1",
+            StackId = "s1",
+            LogicalId = "Queue",
+            Type = "AWS::SQS::Queue",
+            Status = ResourceStatus.CreateInProgress,
+            Properties = RecordProperties,
+            Metadata = RecordMetadata,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var entry = new JournalEntry
+        {
+            OperationId = "op1",
+            StackId = "s1",
+            RecordId = "r1",
+            LogicalId = "Queue",
+            ResourceType = "AWS::SQS::Queue",
+            Action = purpose == CallPurpose.Delete ? ProviderAction.Delete : purpose == CallPurpose.Update ? ProviderAction.Update : ProviderAction.Create,
+            ClientToken = "op1",
+            Request = request,
+            StartedAt = DateTimeOffset.UnixEpoch,
+        };
+        return new ResourceCall(entry, record, purpose);
     }
 }
