@@ -26,12 +26,12 @@ internal sealed class TemplateStackDefinition : IStackDefinition
         _fileName = fileName;
         _path = path;
         _templateUrlMappings = templateUrlMappings;
-        var included = prepared.Resources.Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
         Resources = prepared.Resources.Select(r => new ResourceDefinition
         {
             LogicalId = r.LogicalId,
             Type = r.Type,
-            Dependencies = r.Dependencies.Where(included.Contains).Distinct(StringComparer.Ordinal).ToList(),
+            // From the dependency graph: each once, and only resources the conditions keep in the stack.
+            Dependencies = r.Dependencies,
             DeletionPolicy = r.DeletionPolicy,
             UpdateReplacePolicy = r.UpdateReplacePolicy,
         }).ToList();

@@ -27,7 +27,7 @@ public sealed class PreparedResource
     /// <summary>True when the resource's condition could not be decided offline (it may not be created).</summary>
     public bool IsConditional { get; }
 
-    /// <summary>The resources this one depends on directly (Ref, GetAtt, Sub, DependsOn).</summary>
+    /// <summary>The resources this one depends on directly (Ref, GetAtt, Sub, DependsOn): each once, and only resources the conditions keep.</summary>
     public IReadOnlyList<string> Dependencies { get; }
 
     /// <summary>Delete (CloudFormation's default when absent), Retain, RetainExceptOnCreate or Snapshot; null when not declared.</summary>

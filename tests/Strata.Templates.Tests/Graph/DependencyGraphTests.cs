@@ -59,6 +59,25 @@ public sealed class DependencyGraphTests
     }
 
     [Fact]
+    public void Build_SameResourceReferencedSeveralWays_IsOneDependency()
+    {
+        const string yaml = """
+            Resources:
+              Topic: { Type: AWS::SNS::Topic }
+              Queue:
+                Type: AWS::SQS::Queue
+                DependsOn: [Topic, Topic]
+                Properties:
+                  QueueName: !Join ["-", [!Ref Topic, !GetAtt Topic.TopicName, !Sub "${Topic}"]]
+            """;
+
+        var prepared = Prepare(yaml);
+
+        Assert.Equal(["Topic"], prepared.Graph.DependenciesOf("Queue"));
+        Assert.Equal(["Topic"], prepared.Resources.Single(r => r.LogicalId == "Queue").Dependencies);
+    }
+
+    [Fact]
     public void Build_FalseCondition_LeavesResourceAndPrunedBranchOut()
     {
         var graph = Prepare(Web).Graph;
