@@ -99,8 +99,7 @@ internal static class ApplyStep
         var signals = resolved.SignalPolicy?.Count ?? 0;
         var purpose = replacing ? CallPurpose.Replace : CallPurpose.Create;
         var call = CallRunner.Prepare(run, record, ProviderAction.Create, purpose,
-            // The record carries the desired properties and metadata (ResourceCall: a create takes its record's).
-            ResourceCall.BuildRequest(purpose, null, null, null, replaces?.RecordId, signals));
+            ResourceCall.RecordStateRequest(purpose, replaces?.RecordId, signals));
         var startEvent = replacing
             ? Events.Resource(record with { PhysicalId = replaces!.PhysicalId }, ResourceStatus.UpdateInProgress, Events.ReplacementStarted)
             : Events.Resource(record, ResourceStatus.CreateInProgress);
@@ -129,7 +128,7 @@ internal static class ApplyStep
             UpdatedAt = run.Services.Time.GetUtcNow(),
         };
         var call = CallRunner.Prepare(run, updating, ProviderAction.Update, purpose,
-            ResourceCall.BuildRequest(purpose, resolved.Properties, record.Properties.ToObject(), resolved.Metadata));
+            ResourceCall.UpdateRequest(purpose, resolved.Properties, record.Properties.ToObject(), resolved.Metadata));
         await CallRunner.BeginAsync(run, call, Events.Resource(updating, ResourceStatus.UpdateInProgress), cancellationToken).ConfigureAwait(false);
         return await CallRunner.RunAsync(run, call, cancellationToken).ConfigureAwait(false);
     }

@@ -45,7 +45,7 @@ internal static class DeleteStep
 
         var deleting = record with { Status = ResourceStatus.DeleteInProgress, StatusReason = null, UpdatedAt = run.Services.Time.GetUtcNow() };
         var call = CallRunner.Prepare(run, deleting, ProviderAction.Delete, CallPurpose.Delete,
-            ResourceCall.BuildRequest(CallPurpose.Delete, null, null, null, snapshot: policy == "Snapshot"));
+            ResourceCall.RecordStateRequest(CallPurpose.Delete, snapshot: policy == "Snapshot"));
         await CallRunner.BeginAsync(run, call, Events.Resource(deleting, ResourceStatus.DeleteInProgress), cancellationToken).ConfigureAwait(false);
         var result = await CallRunner.RunAsync(run, call, cancellationToken).ConfigureAwait(false);
         var succeeded = result.Event.Status == OperationStatus.Success;

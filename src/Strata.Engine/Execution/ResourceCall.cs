@@ -59,23 +59,40 @@ internal sealed record ResourceCall(JournalEntry Entry, ResourceRecord Record, C
     public bool Snapshot => Entry.Request["snapshot"]?.GetValue<bool>() ?? false;
 
     /// <summary>
-    /// The journaled request. <paramref name="desired"/> and <paramref name="metadata"/> are left out for the purposes
-    /// that take their record's (<see cref="TakesRecordState"/>). The request takes the nodes it is given rather than
-    /// copying them (an update's desired state is built for it by evaluation): callers hand over fresh objects and do
-    /// not change them afterwards. A node already part of another request is copied.
+    /// The journaled request of a create or replacement, or of a delete: they ask for their record's own properties and
+    /// metadata (see the remarks), so the request holds only what the record does not.
     /// </summary>
-    public static JsonObject BuildRequest(CallPurpose purpose, JsonObject? desired, JsonObject? previous, JsonObject? metadata, string? replaces = null, int signals = 0, bool snapshot = false)
+    public static JsonObject RecordStateRequest(CallPurpose purpose, string? replaces = null, int signals = 0, bool snapshot = false)
     {
-        var request = new JsonObject { ["purpose"] = purpose.ToString() };
         if (!TakesRecordState(purpose))
         {
-            request["desired"] = Own(desired ?? []);
-            if (metadata is not null) request["metadata"] = Own(metadata);
+            throw new ArgumentException($"The {purpose} call carries its own desired state ({nameof(UpdateRequest)})", nameof(purpose));
         }
-        if (previous is not null) request["previous"] = Own(previous);
+        var request = new JsonObject { ["purpose"] = purpose.ToString() };
         if (replaces is not null) request["replaces"] = replaces;
         if (signals > 0) request["signals"] = signals;
         if (snapshot) request["snapshot"] = true;
+        return request;
+    }
+
+    /// <summary>
+    /// The journaled request of an update or of its revert: the desired state, the state it replaces and the metadata.
+    /// It takes the nodes it is given rather than copying them (the desired state is built for it by evaluation):
+    /// callers hand over fresh objects and do not change them afterwards. A node already part of another request is copied.
+    /// </summary>
+    public static JsonObject UpdateRequest(CallPurpose purpose, JsonObject desired, JsonObject previous, JsonObject? metadata)
+    {
+        if (TakesRecordState(purpose))
+        {
+            throw new ArgumentException($"The {purpose} call asks for its record's state ({nameof(RecordStateRequest)})", nameof(purpose));
+        }
+        var request = new JsonObject
+        {
+            ["purpose"] = purpose.ToString(),
+            ["desired"] = Own(desired),
+            ["previous"] = Own(previous),
+        };
+        if (metadata is not null) request["metadata"] = Own(metadata);
         return request;
     }
 

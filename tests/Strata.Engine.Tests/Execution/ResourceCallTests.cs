@@ -14,13 +14,30 @@ public sealed class ResourceCallTests
     [InlineData("Create")]
     [InlineData("Replace")]
     [InlineData("Delete")]
-    public void BuildRequest_PurposeTakingTheRecordsState_LeavesDesiredStateAndMetadataOut(string purposeName)
+    public void RecordStateRequest_CreateReplaceOrDelete_HoldsNeitherDesiredStateNorMetadata(string purposeName)
     {
-        var purpose = Enum.Parse<CallPurpose>(purposeName);
-        var request = ResourceCall.BuildRequest(purpose, new JsonObject { ["Name"] = "a" }, null, new JsonObject { ["Note"] = "m" });
+        var request = ResourceCall.RecordStateRequest(Enum.Parse<CallPurpose>(purposeName), replaces: "old", signals: 2);
 
         Assert.False(request.ContainsKey("desired"));
         Assert.False(request.ContainsKey("metadata"));
+        Assert.Equal("old", request["replaces"]!.GetValue<string>());
+        Assert.Equal(2, request["signals"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void RecordStateRequest_Update_ThrowsNamingTheOtherBuilder()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ResourceCall.RecordStateRequest(CallPurpose.Update));
+
+        Assert.Contains(nameof(ResourceCall.UpdateRequest), error.Message);
+    }
+
+    [Fact]
+    public void UpdateRequest_Create_ThrowsNamingTheOtherBuilder()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ResourceCall.UpdateRequest(CallPurpose.Create, [], [], null));
+
+        Assert.Contains(nameof(ResourceCall.RecordStateRequest), error.Message);
     }
 
     [Theory]
@@ -29,7 +46,7 @@ public sealed class ResourceCallTests
     public void DesiredCopy_RequestWithoutDesiredState_GivesTheRecordsPropertiesAndMetadata(string purposeName)
     {
         var purpose = Enum.Parse<CallPurpose>(purposeName);
-        var call = Call(purpose, ResourceCall.BuildRequest(purpose, null, null, null));
+        var call = Call(purpose, ResourceCall.RecordStateRequest(purpose));
 
         Assert.Equal(RecordProperties, StoredJson.From(call.DesiredCopy()));
         Assert.Equal(RecordMetadata, StoredJson.From(call.MetadataCopy()!));
@@ -47,7 +64,7 @@ public sealed class ResourceCallTests
     [Fact]
     public void DesiredCopy_Update_GivesTheRequestsStateAndNoMetadataWhenItHasNone()
     {
-        var call = Call(CallPurpose.Update, ResourceCall.BuildRequest(CallPurpose.Update, new JsonObject { ["Name"] = "new" }, new JsonObject { ["Name"] = "recorded" }, null));
+        var call = Call(CallPurpose.Update, ResourceCall.UpdateRequest(CallPurpose.Update, new JsonObject { ["Name"] = "new" }, new JsonObject { ["Name"] = "recorded" }, null));
 
         var desired = call.DesiredCopy();
         desired["Name"] = "changed by the caller";
@@ -57,23 +74,23 @@ public sealed class ResourceCallTests
     }
 
     [Fact]
-    public void BuildRequest_FreshDesiredState_TakesItWithoutCopying()
+    public void UpdateRequest_FreshDesiredState_TakesItWithoutCopying()
     {
         var desired = new JsonObject { ["Name"] = "a" };
 
-        var request = ResourceCall.BuildRequest(CallPurpose.Update, desired, null, null);
+        var request = ResourceCall.UpdateRequest(CallPurpose.Update, desired, [], null);
 
         Assert.Same(desired, request["desired"]);
     }
 
     [Fact]
-    public void BuildRequest_DesiredStateAlreadyInAnotherRequest_CopiesIt()
+    public void UpdateRequest_DesiredStateAlreadyInAnotherRequest_CopiesIt()
     {
         var desired = new JsonObject { ["Name"] = "a" };
         var metadata = new JsonObject { ["Note"] = "m" };
-        var first = ResourceCall.BuildRequest(CallPurpose.Update, desired, new JsonObject { ["Name"] = "old" }, metadata);
+        var first = ResourceCall.UpdateRequest(CallPurpose.Update, desired, new JsonObject { ["Name"] = "old" }, metadata);
 
-        var second = ResourceCall.BuildRequest(CallPurpose.Revert, desired, null, metadata);
+        var second = ResourceCall.UpdateRequest(CallPurpose.Revert, desired, new JsonObject { ["Name"] = "old" }, metadata);
 
         Assert.Same(desired, first["desired"]);
         Assert.NotSame(desired, second["desired"]);
