@@ -53,4 +53,7 @@ public sealed record EngineOptions
 
     /// <summary>How often a wait checks the state store for signals received by another process.</summary>
     public TimeSpan SignalPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Told when each resource of an apply walk is ready, starts and finishes (benchmarks, diagnostics); none by default.</summary>
+    public IApplyObserver? ApplyObserver { get; init; }
 }

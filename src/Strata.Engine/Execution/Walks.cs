@@ -19,6 +19,7 @@ internal static class Walks
             StopOnFailure = true,
             // A rollback is not stopped by the cancel that caused it.
             Stop = mode == ApplyMode.Forward ? run.Settings.Stop : CancellationToken.None,
+            Observer = run.Services.Options.ApplyObserver is { } observer ? new ApplyWalkObserver(walk.Nodes, observer) : null,
         };
         return await walk.RunAsync((id, token) => ApplyStep.RunAsync(run, definition, resources[id], mode, token), options, cancellationToken).ConfigureAwait(false);
     }
