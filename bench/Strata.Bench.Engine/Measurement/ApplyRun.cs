@@ -58,6 +58,9 @@ public sealed record ApplyRunResult
     /// <summary>From the last dependency being done (its timer firing) to the dependent's provider call (resources with dependencies).</summary>
     public required Distribution DispatchLatency { get; init; }
 
+    /// <summary>The same dispatches split at the engine's step stamps; null in results recorded before the split.</summary>
+    public DispatchParts? DispatchParts { get; init; }
+
     public required int MaxInFlight { get; init; }
 
     /// <summary>Time the state store's connection spent running and committing writes during the run (one connection, so at most the makespan).</summary>
@@ -75,7 +78,8 @@ public static class ApplyRun
     {
         using var timer = new PreciseTimer();
         var provider = new TimedProvider(graph, timer);
-        using var bench = BenchEngine.Open(dataRoot, graph.Name, provider);
+        var steps = new StepStamps(graph);
+        using var bench = BenchEngine.Open(dataRoot, graph.Name, provider, steps);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var gen2 = GC.CollectionCount(2);
@@ -107,6 +111,7 @@ public static class ApplyRun
         }
         return Analyse(graph, provider, maxParallel, load, started, ended, cpu, gen2) with
         {
+            DispatchParts = Measurement.DispatchParts.Of(graph, provider.Answered, provider.Arrived, steps),
             GcPauseMs = paused,
             Gen0Collections = gen0,
             Gen1Collections = gen1,
@@ -162,5 +167,34 @@ public static class ApplyRun
             max = Math.Max(max, open);
         }
         return max;
+    }
+}
+
+/// <summary>
+/// A dispatch split in three (ms, resources with dependencies, from the dependency that finished last): its outcome
+/// being journaled (provider answer → its step finished), the scheduler (→ the dependent's step started), and the
+/// dependent's evaluation and journal entry (→ its provider call).
+/// </summary>
+public sealed record DispatchParts(Distribution Outcome, Distribution Scheduler, Distribution BeforeCall)
+{
+    /// <param name="answered">When each resource's provider call was answered (Stopwatch ticks, by graph index).</param>
+    /// <param name="arrived">When each resource's provider call arrived.</param>
+    public static DispatchParts Of(BenchGraph graph, IReadOnlyList<long> answered, IReadOnlyList<long> arrived, StepStamps steps)
+    {
+        var outcome = new List<double>(graph.Count);
+        var scheduler = new List<double>(graph.Count);
+        var beforeCall = new List<double>(graph.Count);
+        for (var i = 0; i < graph.Count; i++)
+        {
+            if (graph.Dependencies[i].Length == 0)
+            {
+                continue;
+            }
+            var last = graph.Dependencies[i].MaxBy(d => steps.FinishedAt[d]);
+            outcome.Add(Clock.Ms(answered[last], steps.FinishedAt[last]));
+            scheduler.Add(Clock.Ms(steps.FinishedAt[last], steps.StartedAt[i]));
+            beforeCall.Add(Clock.Ms(steps.StartedAt[i], arrived[i]));
+        }
+        return new DispatchParts(Distribution.Of(outcome), Distribution.Of(scheduler), Distribution.Of(beforeCall));
     }
 }

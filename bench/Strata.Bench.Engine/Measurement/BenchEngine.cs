@@ -26,11 +26,12 @@ public sealed class BenchEngine : IDisposable
 
     public StackEngine Engine { get; }
 
-    public static BenchEngine Open(string dataRoot, string name, IResourceProvider provider)
+    /// <param name="observer">Told when each resource's step starts and finishes; nothing else of the options changes.</param>
+    public static BenchEngine Open(string dataRoot, string name, IResourceProvider provider, IApplyObserver? observer = null)
     {
         var directory = Path.Combine(dataRoot, $"{name}-{Guid.NewGuid():N}");
         var store = StateStore.Open(directory);
-        var engine = new StackEngine(store, provider, TemplateDefinitionFactory.Instance, SpecReplacementRules.Default, new EngineOptions());
+        var engine = new StackEngine(store, provider, TemplateDefinitionFactory.Instance, SpecReplacementRules.Default, new EngineOptions { ApplyObserver = observer });
         return new BenchEngine(directory, store, engine);
     }
 
