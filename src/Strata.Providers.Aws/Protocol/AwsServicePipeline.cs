@@ -12,6 +12,12 @@ namespace Strata.Providers.Aws.Protocol;
 public sealed class AwsServicePipeline
 {
     private const string UserAgent = "strata-aws-client/1.0";
+
+    /// <summary>
+    /// Task.Delay counts whole milliseconds, so a full-jitter draw under one would not wait at all and the retry would
+    /// follow the failure back to back; every retry waits at least this long.
+    /// </summary>
+    private static readonly TimeSpan ShortestBackoff = TimeSpan.FromMilliseconds(1);
     private readonly Lazy<ResolvedEndpoint> _endpoint;
 
     public AwsServicePipeline(AwsClientContext context, ServiceDescriptor service)
@@ -46,7 +52,8 @@ public sealed class AwsServicePipeline
             {
                 throw new AwsEndpointUnreachableException(Service.ServiceId, operation, endpoint.Url, endpoint.Source, attempt, networkError!);
             }
-            await Task.Delay(retry.DelayBefore(attempt + 1), Context.Time, cancellationToken).ConfigureAwait(false);
+            var backoff = retry.DelayBefore(attempt + 1);
+            await Task.Delay(backoff < ShortestBackoff ? ShortestBackoff : backoff, Context.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -20,6 +20,19 @@ public sealed class EndpointDownTests
         }), new AwsContextOptions { Time = time, Retry = retry });
 
     [Fact]
+    public async Task DescribeStacks_JitterDrawsNoWait_EachRetryStillWaits()
+    {
+        // Task.Delay counts whole milliseconds: a draw under one would otherwise retry back to back with the failure.
+        var time = new BackoffRecordingTimeProvider();
+        var endpoint = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+
+        await Assert.ThrowsAsync<AwsEndpointUnreachableException>(() =>
+            new CloudFormationClient(Context(endpoint, time, RetryOptions.Default with { Random = new FixedJitter(0) })).DescribeStacksAsync());
+
+        Assert.Equal([TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)], time.Backoffs);
+    }
+
+    [Fact]
     public async Task DescribeStacks_NothingListening_FailsClearlyAfterBoundedRetries()
     {
         var time = new BackoffRecordingTimeProvider();

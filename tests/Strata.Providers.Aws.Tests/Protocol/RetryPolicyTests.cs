@@ -1,19 +1,14 @@
 using Strata.Providers.Aws.Protocol;
+using Strata.Providers.Aws.Tests.Infrastructure;
 
 namespace Strata.Providers.Aws.Tests.Protocol;
 
 public sealed class RetryPolicyTests
 {
-    /// <summary>A jitter source pinned to one value, to see the ceiling of each back-off step.</summary>
-    private sealed class FixedRandom(double value) : Random
-    {
-        public override double NextDouble() => value;
-    }
-
     [Fact]
     public void DelayBefore_MaximalJitter_DoublesEachRetryUpToTheCap()
     {
-        var options = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(1000), Random = new FixedRandom(1.0) };
+        var options = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(1000), Random = new FixedJitter(1.0) };
 
         var delays = Enumerable.Range(2, 6).Select(attempt => options.DelayBefore(attempt).TotalMilliseconds);
 
@@ -35,7 +30,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public void DelayBefore_ZeroJitter_RetriesAtOnce()
     {
-        Assert.Equal(TimeSpan.Zero, new RetryOptions { Random = new FixedRandom(0) }.DelayBefore(5));
+        Assert.Equal(TimeSpan.Zero, new RetryOptions { Random = new FixedJitter(0) }.DelayBefore(5));
     }
 
     [Theory]
