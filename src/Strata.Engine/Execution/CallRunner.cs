@@ -76,10 +76,11 @@ internal static class CallRunner
         LogicalId = call.Record.LogicalId,
         StackName = run.Stack.Name,
         ClientToken = call.Entry.ClientToken,
-        DesiredState = call.DesiredCopy(),
+        // Fresh objects: the provider may change them without touching the journaled call.
+        DesiredState = call.DesiredState().ToObject(),
         PreviousState = call.Previous?.DeepClone() as JsonObject,
         PhysicalId = call.Action == ProviderAction.Create ? null : call.Record.PhysicalId ?? call.Entry.PhysicalId,
-        Metadata = call.MetadataCopy(),
+        Metadata = call.MetadataState()?.ToObject(),
         Region = run.Services.Options.Region,
         SystemTags = new Dictionary<string, string>
         {
@@ -117,8 +118,7 @@ internal static class CallRunner
                 {
                     PhysicalId = physicalId,
                     Model = StoredJson.FromNullable(outcome.ResourceModel) ?? StoredJson.Empty,
-                    // A create asks for its record's own properties (ResourceCall): they are the desired state already.
-                    Properties = call.Record.Properties,
+                    Properties = call.DesiredState(),
                     Status = awaitingSignals ? going : done,
                     StatusReason = null,
                     IsCurrent = true,
@@ -142,8 +142,8 @@ internal static class CallRunner
                 {
                     PhysicalId = physicalId,
                     Model = StoredJson.FromNullable(outcome.ResourceModel) ?? record.Model,
-                    Properties = StoredJson.From(call.DesiredCopy()),
-                    Metadata = StoredJson.FromNullable(call.MetadataCopy()),
+                    Properties = call.DesiredState(),
+                    Metadata = call.MetadataState(),
                     Status = ResourceStatus.UpdateComplete,
                     StatusReason = null,
                 };

@@ -36,16 +36,16 @@ internal sealed record ResourceCall(JournalEntry Entry, ResourceRecord Record, C
     public static bool TakesRecordState(CallPurpose purpose) =>
         purpose is CallPurpose.Create or CallPurpose.Replace or CallPurpose.Delete;
 
-    /// <summary>The desired state, as a new object the caller may keep or change.</summary>
-    public JsonObject DesiredCopy() =>
-        Entry.Request["desired"] is JsonObject desired ? (JsonObject)desired.DeepClone()
-        : TakesRecordState(Purpose) ? Record.Properties.ToObject()
-        : [];
+    /// <summary>The desired state: the request's for an update, the record's own (already compact, not copied) otherwise.</summary>
+    public StoredJson DesiredState() =>
+        Entry.Request["desired"] is JsonObject desired ? StoredJson.From(desired)
+        : TakesRecordState(Purpose) ? Record.Properties
+        : StoredJson.Empty;
 
-    /// <summary>The metadata sent with the call, as a new object; null when there is none.</summary>
-    public JsonObject? MetadataCopy() =>
-        Entry.Request["metadata"] is JsonObject metadata ? (JsonObject)metadata.DeepClone()
-        : TakesRecordState(Purpose) ? Record.Metadata?.ToObject()
+    /// <summary>The metadata sent with the call; null when there is none.</summary>
+    public StoredJson? MetadataState() =>
+        Entry.Request["metadata"] is JsonObject metadata ? StoredJson.From(metadata)
+        : TakesRecordState(Purpose) ? Record.Metadata
         : null;
 
     public JsonObject? Previous => Entry.Request["previous"] as JsonObject;
