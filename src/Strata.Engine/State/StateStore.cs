@@ -20,16 +20,21 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly StatementCache _statements;
     private readonly TimeProvider _time;
+    private readonly WalCheckpointer _checkpointer;
 
     private StateStore(SqliteConnection connection, TimeProvider time, string path)
     {
         _connection = connection;
+        _checkpointer = WalCheckpointer.Attach(connection, path);
         _statements = new StatementCache(connection.Handle!);
         _time = time;
         DatabasePath = path;
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Checkpoints of the write-ahead log run so far by this store's checkpointer (see <see cref="WalCheckpointer"/>).</summary>
+    internal long Checkpoints => _checkpointer.Checkpoints;
 
     /// <summary>
     /// Raised after a transaction that appended events commits, in append order, on the committing thread and
@@ -109,6 +114,7 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
         // A batch may still be on the connection (its callers have their answers; its drainer is finishing):
         // let it finish rather than close the connection under it.
         var idle = _gate.Wait(TimeSpan.FromSeconds(30));
+        _checkpointer.Dispose();
         _statements.Dispose();
         _connection.Dispose();
         if (idle)
