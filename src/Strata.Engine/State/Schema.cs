@@ -6,7 +6,7 @@ namespace Strata.Engine.State;
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static readonly string[] Statements =
     [
@@ -21,10 +21,10 @@ internal static class Schema
             name TEXT NOT NULL,
             status TEXT NOT NULL,
             status_reason TEXT,
-            template_body TEXT NOT NULL,
+            template_hash TEXT NOT NULL,
             template_path TEXT,
             parameters TEXT NOT NULL,
-            previous_template_body TEXT,
+            previous_template_hash TEXT,
             previous_template_path TEXT,
             previous_parameters TEXT,
             outputs TEXT NOT NULL,
@@ -38,6 +38,13 @@ internal static class Schema
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_stacks_name ON stacks (name, created_at)",
+        // Template bodies by content (TemplateHashes): written when a stack first uses one, not at every status change.
+        """
+        CREATE TABLE IF NOT EXISTS stack_templates (
+            template_hash TEXT PRIMARY KEY,
+            body TEXT NOT NULL
+        )
+        """,
         """
         CREATE TABLE IF NOT EXISTS resources (
             record_id TEXT PRIMARY KEY,

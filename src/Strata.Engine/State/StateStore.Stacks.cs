@@ -7,25 +7,33 @@ namespace Strata.Engine.State;
 public sealed partial class StateStore
 {
     private const string StackColumns =
-        "stack_id, name, status, status_reason, template_body, template_path, parameters, previous_template_body, " +
+        "stack_id, name, status, status_reason, template_hash, template_path, parameters, previous_template_hash, " +
         "previous_template_path, previous_parameters, outputs, root_cause, provider, disable_rollback, expires_at, " +
         "parent_stack_id, created_at, updated_at";
+
+    /// <summary>A stack row with its template bodies in place of their hashes, in <see cref="ReadStack"/>'s order.</summary>
+    private const string SelectStacks =
+        "SELECT s.stack_id, s.name, s.status, s.status_reason, t.body, s.template_path, s.parameters, p.body, " +
+        "s.previous_template_path, s.previous_parameters, s.outputs, s.root_cause, s.provider, s.disable_rollback, s.expires_at, " +
+        "s.parent_stack_id, s.created_at, s.updated_at, s.template_hash, s.previous_template_hash " +
+        "FROM stacks s LEFT JOIN stack_templates t ON t.template_hash = s.template_hash " +
+        "LEFT JOIN stack_templates p ON p.template_hash = s.previous_template_hash";
 
     /// <summary>The latest stack with this name (a deleted one too, so its history and root cause stay readable).</summary>
     public Task<StackRecord?> GetStackAsync(string name, CancellationToken cancellationToken) =>
         RunAsync(s => s.Query(
-            $"SELECT {StackColumns} FROM stacks WHERE name = @name ORDER BY created_at DESC, stack_id DESC LIMIT 1",
+            $"{SelectStacks} WHERE s.name = @name ORDER BY s.created_at DESC, s.stack_id DESC LIMIT 1",
             ReadStack, ("@name", name)).FirstOrDefault(), write: false, cancellationToken);
 
     public Task<StackRecord?> GetStackByIdAsync(string stackId, CancellationToken cancellationToken) =>
-        RunAsync(s => s.Query($"SELECT {StackColumns} FROM stacks WHERE stack_id = @id", ReadStack, ("@id", stackId)).FirstOrDefault(),
+        RunAsync(s => s.Query($"{SelectStacks} WHERE s.stack_id = @id", ReadStack, ("@id", stackId)).FirstOrDefault(),
             write: false, cancellationToken);
 
     /// <summary>Top-level stacks (nested ones belong to their parent), latest per name, oldest first.</summary>
     public Task<IReadOnlyList<StackRecord>> ListStacksAsync(bool includeDeleted, bool includeNested, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<StackRecord>>(s =>
         {
-            var all = s.Query($"SELECT {StackColumns} FROM stacks ORDER BY created_at, stack_id", ReadStack);
+            var all = s.Query($"{SelectStacks} ORDER BY s.created_at, s.stack_id", ReadStack);
             var latest = all.GroupBy(r => r.Name).Select(g => g.Last());
             return latest
                 .Where(r => includeNested || r.ParentStackId is null)
@@ -34,28 +42,79 @@ public sealed partial class StateStore
                 .ToList();
         }, write: false, cancellationToken);
 
-    public Task InsertStackAsync(StackRecord stack, CancellationToken cancellationToken) =>
-        RunAsync(s => s.Execute(
-            $"INSERT INTO stacks ({StackColumns}) VALUES (@id, @name, @status, @reason, @body, @path, @params, @pbody, @ppath, @pparams, " +
-            "@outputs, @cause, @provider, @norollback, @expires, @parent, @created, @updated)",
-            StackParameters(stack)), write: true, cancellationToken);
-
-    /// <summary>Replaces the stored stack with <paramref name="stack"/> and appends <paramref name="stackEvent"/> in the same transaction.</summary>
-    public Task<StackEvent?> UpdateStackAsync(StackRecord stack, EventDraft? stackEvent, CancellationToken cancellationToken) =>
-        RunAsync(s =>
+    public Task InsertStackAsync(StackRecord stack, CancellationToken cancellationToken)
+    {
+        var values = StackParameters(stack);
+        return RunAsync(s =>
         {
-            var changed = s.Execute(
-                "UPDATE stacks SET name = @name, status = @status, status_reason = @reason, template_body = @body, template_path = @path, " +
-                "parameters = @params, previous_template_body = @pbody, previous_template_path = @ppath, previous_parameters = @pparams, " +
-                "outputs = @outputs, root_cause = @cause, provider = @provider, disable_rollback = @norollback, expires_at = @expires, " +
-                "parent_stack_id = @parent, created_at = @created, updated_at = @updated WHERE stack_id = @id",
-                StackParameters(stack));
-            if (changed == 0)
+            SaveTemplates(s, stack);
+            s.Execute(
+                $"INSERT INTO stacks ({StackColumns}) VALUES (@id, @name, @status, @reason, @hash, @path, @params, @phash, @ppath, @pparams, " +
+                "@outputs, @cause, @provider, @norollback, @expires, @parent, @created, @updated)",
+                values);
+        }, write: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the stored stack with <paramref name="stack"/> and appends <paramref name="stackEvent"/> in the same transaction.
+    /// Template bodies are written only when the stack starts using one the store does not hold; one no stack uses any
+    /// more is removed.
+    /// </summary>
+    public Task<StackEvent?> UpdateStackAsync(StackRecord stack, EventDraft? stackEvent, CancellationToken cancellationToken)
+    {
+        var values = StackParameters(stack);
+        string?[] kept = [TemplateHashes.Of(stack.TemplateBody), stack.PreviousTemplateBody is { } previous ? TemplateHashes.Of(previous) : null];
+        return RunAsync(s =>
+        {
+            var before = s.Query("SELECT template_hash, previous_template_hash FROM stacks WHERE stack_id = @id",
+                r => (Current: r.GetString(0), Previous: r.GetNullableString(1)), ("@id", stack.StackId));
+            if (before.Count == 0)
             {
                 throw new InvalidOperationException($"Stack {stack.StackId} is not in the state store");
             }
+            SaveTemplates(s, stack);
+            s.Execute(
+                "UPDATE stacks SET name = @name, status = @status, status_reason = @reason, template_hash = @hash, template_path = @path, " +
+                "parameters = @params, previous_template_hash = @phash, previous_template_path = @ppath, previous_parameters = @pparams, " +
+                "outputs = @outputs, root_cause = @cause, provider = @provider, disable_rollback = @norollback, expires_at = @expires, " +
+                "parent_stack_id = @parent, created_at = @created, updated_at = @updated WHERE stack_id = @id",
+                values);
+            foreach (var old in new[] { before[0].Current, before[0].Previous })
+            {
+                if (old is not null && !kept.Contains(old))
+                {
+                    ForgetUnusedTemplate(s, old);
+                }
+            }
             return stackEvent is null ? null : AppendEvent(s, stack.StackId, stack.Name, stackEvent);
         }, write: true, cancellationToken);
+    }
+
+    /// <summary>Stores the stack's template bodies that the store does not hold yet (the body is bound only then).</summary>
+    private static void SaveTemplates(Session session, StackRecord stack)
+    {
+        SaveTemplate(session, stack.TemplateBody);
+        if (stack.PreviousTemplateBody is { } previous)
+        {
+            SaveTemplate(session, previous);
+        }
+    }
+
+    private static void SaveTemplate(Session session, string body)
+    {
+        var hash = TemplateHashes.Of(body);
+        if (session.Query("SELECT COUNT(*) FROM stack_templates WHERE template_hash = @hash", r => r.GetInt64(0), ("@hash", hash))[0] == 0)
+        {
+            session.Execute("INSERT INTO stack_templates (template_hash, body) VALUES (@hash, @body)", ("@hash", hash), ("@body", body));
+        }
+    }
+
+    /// <summary>Removes a template body that no stack refers to any more (an update's previous template, once it completes).</summary>
+    private static void ForgetUnusedTemplate(Session session, string hash) =>
+        session.Execute(
+            "DELETE FROM stack_templates WHERE template_hash = @hash AND NOT EXISTS " +
+            "(SELECT 1 FROM stacks WHERE template_hash = @hash OR previous_template_hash = @hash)",
+            ("@hash", hash));
 
     private static (string, object?)[] StackParameters(StackRecord stack) =>
     [
@@ -63,10 +122,10 @@ public sealed partial class StateStore
         ("@name", stack.Name),
         ("@status", stack.Status.ToCfn()),
         ("@reason", stack.StatusReason),
-        ("@body", stack.TemplateBody),
+        ("@hash", TemplateHashes.Of(stack.TemplateBody)),
         ("@path", stack.TemplatePath),
         ("@params", JsonText.WriteMap(stack.Parameters)),
-        ("@pbody", stack.PreviousTemplateBody),
+        ("@phash", stack.PreviousTemplateBody is null ? null : TemplateHashes.Of(stack.PreviousTemplateBody)),
         ("@ppath", stack.PreviousTemplatePath),
         ("@pparams", stack.PreviousParameters is null ? null : JsonText.WriteMap(stack.PreviousParameters)),
         ("@outputs", JsonText.WriteOutputs(stack.Outputs)),
@@ -85,10 +144,10 @@ public sealed partial class StateStore
         Name = r.GetString(1),
         Status = StackStatuses.Parse(r.GetString(2)),
         StatusReason = r.GetNullableString(3),
-        TemplateBody = r.GetString(4),
+        TemplateBody = r.GetNullableString(4) ?? throw MissingTemplate(r, 18),
         TemplatePath = r.GetNullableString(5),
         Parameters = JsonText.ReadMap(r.GetString(6)),
-        PreviousTemplateBody = r.GetNullableString(7),
+        PreviousTemplateBody = r.GetNullableString(7) ?? (r.IsNull(19) ? null : throw MissingTemplate(r, 19)),
         PreviousTemplatePath = r.GetNullableString(8),
         PreviousParameters = r.GetNullableString(9) is { } p ? JsonText.ReadMap(p) : null,
         Outputs = JsonText.ReadOutputs(r.GetString(10)),
@@ -100,4 +159,7 @@ public sealed partial class StateStore
         CreatedAt = ParseTime(r.GetString(16)),
         UpdatedAt = ParseTime(r.GetString(17)),
     };
+
+    private static InvalidDataException MissingTemplate(SqlRow r, int hashOrdinal) =>
+        new($"State store: the template {r.GetString(hashOrdinal)} of stack {r.GetString(1)} ({r.GetString(0)}) is missing from stack_templates");
 }

@@ -57,7 +57,22 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
             DefaultTimeout = 60,
         };
         var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
+        try
+        {
+            connection.Open();
+            Prepare(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new StateStore(connection, time ?? TimeProvider.System, path);
+    }
+
+    /// <summary>Sets the connection up and brings the file's tables to the current schema.</summary>
+    private static void Prepare(SqliteConnection connection, string path)
+    {
         // WAL: readers in other processes never block this writer. synchronous=NORMAL is durable against a
         // killed process (the crash-and-resume guarantee), which is what the journal needs.
         Execute(connection, "PRAGMA journal_mode=WAL");
@@ -69,9 +84,9 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
             {
                 Execute(connection, statement, transaction);
             }
+            SchemaMigrations.Apply(connection, transaction, path);
             transaction.Commit();
         }
-        return new StateStore(connection, time ?? TimeProvider.System, path);
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
