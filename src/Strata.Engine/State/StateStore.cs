@@ -61,13 +61,13 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
         {
             connection.Open();
             Prepare(connection, path);
+            return new StateStore(connection, time ?? TimeProvider.System, path);
         }
         catch
         {
             connection.Dispose();
             throw;
         }
-        return new StateStore(connection, time ?? TimeProvider.System, path);
     }
 
     /// <summary>Sets the connection up and brings the file's tables to the current schema.</summary>

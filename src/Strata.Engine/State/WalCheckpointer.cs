@@ -60,18 +60,26 @@ internal sealed unsafe partial class WalCheckpointer : IDisposable
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
         }.ToString());
-        connection.Open();
-        using (var command = connection.CreateCommand())
-        {
-            // The checkpointing connection's setting decides whether the log is synced before pages are copied.
-            command.CommandText = "PRAGMA synchronous=NORMAL";
-            command.ExecuteNonQuery();
-        }
-
         var checkpointer = new WalCheckpointer(writer, connection, thresholdPages);
         checkpointer._self = GCHandle.Alloc(checkpointer);
-        // Registering a WAL hook replaces SQLite's automatic checkpoints on this connection (they are a WAL hook too).
-        sqlite3_wal_hook(writer.Handle!.DangerousGetHandle(), &OnCommitted, GCHandle.ToIntPtr(checkpointer._self));
+        try
+        {
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                // The checkpointing connection's setting decides whether the log is synced before pages are copied.
+                command.CommandText = "PRAGMA synchronous=NORMAL";
+                command.ExecuteNonQuery();
+            }
+            // Registering a WAL hook replaces SQLite's automatic checkpoints on this connection (they are a WAL hook too).
+            sqlite3_wal_hook(writer.Handle!.DangerousGetHandle(), &OnCommitted, GCHandle.ToIntPtr(checkpointer._self));
+        }
+        catch
+        {
+            connection.Dispose();
+            checkpointer._self.Free();
+            throw;
+        }
         checkpointer._thread.Start();
         return checkpointer;
     }
