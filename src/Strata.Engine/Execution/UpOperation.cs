@@ -96,16 +96,12 @@ internal sealed class UpOperation(EngineServices services, DeleteOperation delet
         };
         if (existing is null)
         {
-            await services.Store.InsertStackAsync(stack, cancellationToken).ConfigureAwait(false);
+            await services.Store.InsertStackAsync(stack, Events.Stack(stack, StackStatus.CreateInProgress, Events.UserInitiated), cancellationToken).ConfigureAwait(false);
         }
         var run = new StackRun(services, stack, records, exports, settings);
         var creating = existing is null || existing.Status == StackStatus.CreateInProgress;
 
-        if (existing is null)
-        {
-            await services.Store.AppendEventAsync(stack.StackId, stack.Name, Events.Stack(stack, StackStatus.CreateInProgress, Events.UserInitiated), cancellationToken).ConfigureAwait(false);
-        }
-        else
+        if (existing is not null)
         {
             var resuming = existing.Status == StackStatus.CreateInProgress || InterruptedUpdate.Contains(existing.Status);
             var status = creating ? StackStatus.CreateInProgress : StackStatus.UpdateInProgress;

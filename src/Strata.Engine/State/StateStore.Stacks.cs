@@ -42,7 +42,11 @@ public sealed partial class StateStore
                 .ToList();
         }, write: false, cancellationToken);
 
-    public Task InsertStackAsync(StackRecord stack, CancellationToken cancellationToken)
+    public Task InsertStackAsync(StackRecord stack, CancellationToken cancellationToken) =>
+        InsertStackAsync(stack, null, cancellationToken);
+
+    /// <summary>Stores a new stack and, in the same transaction, its first event: after a crash there is neither or both.</summary>
+    public Task<StackEvent?> InsertStackAsync(StackRecord stack, EventDraft? stackEvent, CancellationToken cancellationToken)
     {
         var values = StackParameters(stack);
         return RunAsync(s =>
@@ -52,6 +56,7 @@ public sealed partial class StateStore
                 $"INSERT INTO stacks ({StackColumns}) VALUES (@id, @name, @status, @reason, @hash, @path, @params, @phash, @ppath, @pparams, " +
                 "@outputs, @cause, @provider, @norollback, @expires, @parent, @created, @updated)",
                 values);
+            return stackEvent is null ? null : AppendEvent(s, stack.StackId, stack.Name, stackEvent);
         }, write: true, cancellationToken);
     }
 

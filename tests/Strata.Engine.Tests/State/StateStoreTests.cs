@@ -24,6 +24,32 @@ public sealed class StateStoreTests : TemporaryStoreTests
     }
 
     [Fact]
+    public async Task InsertStackAsync_WithItsFirstEvent_StoresBothAndPublishesTheEvent()
+    {
+        var published = new List<StackEvent>();
+        Store.EventAppended += published.Add;
+
+        var appended = await Store.InsertStackAsync(Stack("web", "id-1"), new EventDraft("web", "id-1", "AWS::CloudFormation::Stack", "CREATE_IN_PROGRESS", "User Initiated"), CancellationToken.None);
+
+        Assert.NotNull(await Store.GetStackByIdAsync("id-1", CancellationToken.None));
+        var stored = Assert.Single(await Store.GetEventsAsync("id-1", 0, CancellationToken.None));
+        Assert.Equal((1L, "CREATE_IN_PROGRESS"), (stored.Sequence, stored.Status));
+        Assert.Equal(stored.EventId, appended!.EventId);
+        Assert.Equal(stored.EventId, Assert.Single(published).EventId);
+    }
+
+    [Fact]
+    public async Task InsertStackAsync_StackAlreadyStored_AppendsNoEvent()
+    {
+        await Store.InsertStackAsync(Stack("web", "id-1"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            Store.InsertStackAsync(Stack("web", "id-1"), new EventDraft("web", "id-1", "AWS::CloudFormation::Stack", "CREATE_IN_PROGRESS", null), CancellationToken.None));
+
+        Assert.Empty(await Store.GetEventsAsync("id-1", 0, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetStackAsync_NameReused_ReturnsTheLatestAndKeepsTheDeletedOne()
     {
         await Store.InsertStackAsync(Stack("web", "old", StackStatus.DeleteComplete) with { RootCause = new RootCause("A", "T", "E", "M") }, CancellationToken.None);
