@@ -68,7 +68,7 @@ public sealed partial class StateStore
     public Task<StackEvent?> UpdateStackAsync(StackRecord stack, EventDraft? stackEvent, CancellationToken cancellationToken)
     {
         var values = StackParameters(stack);
-        string?[] kept = [TemplateHashes.Of(stack.TemplateBody), stack.PreviousTemplateBody is { } previous ? TemplateHashes.Of(previous) : null];
+        var (current, previous) = TemplateKeys(stack);
         return RunAsync(s =>
         {
             var before = s.Query("SELECT template_hash, previous_template_hash FROM stacks WHERE stack_id = @id",
@@ -86,7 +86,7 @@ public sealed partial class StateStore
                 values);
             foreach (var old in new[] { before[0].Current, before[0].Previous })
             {
-                if (old is not null && !kept.Contains(old))
+                if (old is not null && old != current && old != previous)
                 {
                     ForgetUnusedTemplate(s, old);
                 }
@@ -121,27 +121,35 @@ public sealed partial class StateStore
             "(SELECT 1 FROM stacks WHERE template_hash = @hash OR previous_template_hash = @hash)",
             ("@hash", hash));
 
-    private static (string, object?)[] StackParameters(StackRecord stack) =>
-    [
-        ("@id", stack.StackId),
-        ("@name", stack.Name),
-        ("@status", stack.Status.ToCfn()),
-        ("@reason", stack.StatusReason),
-        ("@hash", TemplateHashes.Of(stack.TemplateBody)),
-        ("@path", stack.TemplatePath),
-        ("@params", JsonText.WriteMap(stack.Parameters)),
-        ("@phash", stack.PreviousTemplateBody is null ? null : TemplateHashes.Of(stack.PreviousTemplateBody)),
-        ("@ppath", stack.PreviousTemplatePath),
-        ("@pparams", stack.PreviousParameters is null ? null : JsonText.WriteMap(stack.PreviousParameters)),
-        ("@outputs", JsonText.WriteOutputs(stack.Outputs)),
-        ("@cause", JsonText.WriteRootCause(stack.RootCause)),
-        ("@provider", stack.Provider),
-        ("@norollback", stack.DisableRollback ? 1 : 0),
-        ("@expires", stack.ExpiresAt is { } e ? FormatTime(e) : null),
-        ("@parent", stack.ParentStackId),
-        ("@created", FormatTime(stack.CreatedAt)),
-        ("@updated", FormatTime(stack.UpdatedAt)),
-    ];
+    /// <summary>The keys of the stack's template and previous template in <c>stack_templates</c>.</summary>
+    private static (string Current, string? Previous) TemplateKeys(StackRecord stack) =>
+        (TemplateHashes.Of(stack.TemplateBody), stack.PreviousTemplateBody is { } previous ? TemplateHashes.Of(previous) : null);
+
+    private static (string, object?)[] StackParameters(StackRecord stack)
+    {
+        var (current, previous) = TemplateKeys(stack);
+        return
+        [
+            ("@id", stack.StackId),
+            ("@name", stack.Name),
+            ("@status", stack.Status.ToCfn()),
+            ("@reason", stack.StatusReason),
+            ("@hash", current),
+            ("@path", stack.TemplatePath),
+            ("@params", JsonText.WriteMap(stack.Parameters)),
+            ("@phash", previous),
+            ("@ppath", stack.PreviousTemplatePath),
+            ("@pparams", stack.PreviousParameters is null ? null : JsonText.WriteMap(stack.PreviousParameters)),
+            ("@outputs", JsonText.WriteOutputs(stack.Outputs)),
+            ("@cause", JsonText.WriteRootCause(stack.RootCause)),
+            ("@provider", stack.Provider),
+            ("@norollback", stack.DisableRollback ? 1 : 0),
+            ("@expires", stack.ExpiresAt is { } e ? FormatTime(e) : null),
+            ("@parent", stack.ParentStackId),
+            ("@created", FormatTime(stack.CreatedAt)),
+            ("@updated", FormatTime(stack.UpdatedAt)),
+        ];
+    }
 
     private static StackRecord ReadStack(SqlRow r) => new()
     {

@@ -33,9 +33,6 @@ public sealed partial class StateStore : IAsyncDisposable, IDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>Checkpoints of the write-ahead log run so far by this store's checkpointer (see <see cref="WalCheckpointer"/>).</summary>
-    internal long Checkpoints => _checkpointer.Checkpoints;
-
     /// <summary>
     /// Raised after a transaction that appended events commits, in append order, on the committing thread and
     /// before the writes' callers continue. Handlers should be quick and must not throw: an exception from one

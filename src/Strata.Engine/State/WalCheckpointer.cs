@@ -10,8 +10,8 @@ namespace Strata.Engine.State;
 /// store's writer never does. By default SQLite checkpoints inside the commit that takes the log past 1,000
 /// pages: that commit copies every page back and waits for two fsyncs, milliseconds, and every write queued behind
 /// it waits too. Measured on a 2-core machine: about two fifths of a lone commit's average cost, and the stalls
-/// behind a deep stack's dispatch p99 (6-12 ms with inline checkpoints, 1-4.5 ms without). Here the writer's connection has automatic checkpoints turned off
-/// and tells this checkpointer (through SQLite's WAL hook, which runs after each commit) how long the log is;
+/// behind a deep stack's dispatch p99 (6-12 ms with inline checkpoints, 1-4.5 ms without). Here the writer's
+/// connection has automatic checkpoints turned off and tells this checkpointer (through SQLite's WAL hook, which runs after each commit) how long the log is;
 /// past the threshold, a second connection runs a PASSIVE checkpoint, which never blocks the writer or readers.
 /// The log starts over only when a commit finds it fully copied, which a writer that never pauses may not
 /// allow; so past ten times the threshold the checkpointer runs a RESTART checkpoint instead, which holds
